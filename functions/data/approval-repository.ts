@@ -1,0 +1,101 @@
+// Approval records: the server-side half of an e-mailed approval link. The
+// record holds the task token; deciding is a conditional PENDING → DECIDED
+// write, which is what makes each link single-use.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { Approval, ApprovalDecision } from '../domain/approval.ts';
+import { AlreadyExistsError, ApprovalClosedError, NotFoundError } from '../domain/errors.ts';
+import { parseOrThrow } from '../domain/validate.ts';
+import { approvalKey } from './keys.ts';
+import { withoutKeys } from './item-codec.ts';
+
+/** Decided and expired records stay readable this long, so a late click still sees the outcome. */
+export const APPROVAL_RETENTION_DAYS = 30;
+
+export class ApprovalRepository {
+  readonly #doc: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  constructor(doc: DynamoDBDocumentClient, tableName: string) {
+    this.#doc = doc;
+    this.#tableName = tableName;
+  }
+
+  async create(approval: Approval): Promise<void> {
+    const valid = parseOrThrow(Approval, approval, 'approval');
+    const retainUntil = Math.floor(Date.parse(valid.expiresAt) / 1000) + APPROVAL_RETENTION_DAYS * 86_400;
+    try {
+      await this.#doc.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: { ...approvalKey(valid.tenantId, valid.campaignId, valid.approvalId), expiresAtEpoch: retainUntil, ...valid },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) throw new AlreadyExistsError('Approval', valid.approvalId);
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, campaignId: string, approvalId: string): Promise<Approval | undefined> {
+    const { Item } = await this.#doc.send(
+      new GetCommand({ TableName: this.#tableName, Key: approvalKey(tenantId, campaignId, approvalId), ConsistentRead: true }),
+    );
+    return Item ? Approval.parse(withoutKeys(Item)) : undefined;
+  }
+
+  /** PENDING → DECIDED exactly once; a second decision gets ApprovalClosedError with the first one. */
+  async decide(tenantId: string, campaignId: string, approvalId: string, input: ApprovalDecision): Promise<Approval> {
+    const decision = parseOrThrow(ApprovalDecision, input, 'approval decision');
+    return this.#close(tenantId, campaignId, approvalId, 'DECIDED', {
+      decision: decision.decision,
+      decidedBy: decision.decidedBy,
+      decidedAt: decision.decidedAt,
+      ...(decision.comment ? { comment: decision.comment } : {}),
+      ...(decision.client ? { decidedFrom: decision.client } : {}),
+    });
+  }
+
+  /** PENDING → EXPIRED, when the workflow's wait timed out. */
+  async expire(tenantId: string, campaignId: string, approvalId: string): Promise<Approval> {
+    return this.#close(tenantId, campaignId, approvalId, 'EXPIRED', {});
+  }
+
+  async #close(
+    tenantId: string,
+    campaignId: string,
+    approvalId: string,
+    status: 'DECIDED' | 'EXPIRED',
+    fields: Record<string, string>,
+  ): Promise<Approval> {
+    const names: Record<string, string> = { '#status': 'status' };
+    const values: Record<string, unknown> = { ':pending': 'PENDING', ':closed': status };
+    const sets = ['#status = :closed'];
+    for (const [name, value] of Object.entries(fields)) {
+      names[`#${name}`] = name;
+      values[`:${name}`] = value;
+      sets.push(`#${name} = :${name}`);
+    }
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: approvalKey(tenantId, campaignId, approvalId),
+          UpdateExpression: `SET ${sets.join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK) AND #status = :pending',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return Approval.parse(withoutKeys(Attributes ?? {}));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) throw new NotFoundError('Approval', approvalId);
+      throw new ApprovalClosedError(Approval.parse(withoutKeys(unmarshall(error.Item))));
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// Key builders for every item in the single table. Each key starts with the
+// tenant, and IDs come from a closed alphabet without `#` (see vocabulary.ts),
+// so distinct (tenant, id) pairs always give distinct keys.
+import type { CampaignStatus } from '../domain/campaign-status.ts';
+import type { WorkfrontObjCode } from '../domain/workfront-link.ts';
+
+export interface ItemKey {
+  readonly PK: string;
+  readonly SK: string;
+}
+
+const tenant = (tenantId: string) => `TENANT#${tenantId}`;
+
+/** True when a partition key belongs to this tenant (the trailing `#` keeps `a` from matching `ab`). */
+export function belongsToTenant(partitionKey: string, tenantId: string): boolean {
+  return partitionKey.startsWith(`${tenant(tenantId)}#`);
+}
+
+export const CAMPAIGN_SK = 'CAMPAIGN';
+export const POST_SK_PREFIX = 'POST#';
+export const APPROVAL_SK_PREFIX = 'APPROVAL#';
+export const WORKFRONT_SK_PREFIX = 'WORKFRONT#';
+
+/** The campaign's item collection: the campaign, its posts, approvals and Workfront links. */
+export function campaignPartition(tenantId: string, campaignId: string): string {
+  return `${tenant(tenantId)}#CAMPAIGN#${campaignId}`;
+}
+
+export function campaignKey(tenantId: string, campaignId: string): ItemKey {
+  return { PK: campaignPartition(tenantId, campaignId), SK: CAMPAIGN_SK };
+}
+
+export function postKey(tenantId: string, campaignId: string, postId: string): ItemKey {
+  return { PK: campaignPartition(tenantId, campaignId), SK: `${POST_SK_PREFIX}${postId}` };
+}
+
+export function approvalKey(tenantId: string, campaignId: string, approvalId: string): ItemKey {
+  return { PK: campaignPartition(tenantId, campaignId), SK: `${APPROVAL_SK_PREFIX}${approvalId}` };
+}
+
+export function workfrontLinkKey(tenantId: string, campaignId: string, objCode: WorkfrontObjCode, objId: string): ItemKey {
+  return { PK: campaignPartition(tenantId, campaignId), SK: `${WORKFRONT_SK_PREFIX}${objCode}#${objId}` };
+}
+
+/** A de-duplication record: one per (scope, key), e.g. ('workfront-event', eventId). */
+export function dedupKey(tenantId: string, scope: string, key: string): ItemKey {
+  return { PK: `${tenant(tenantId)}#DEDUP#${scope}#${key}`, SK: 'DEDUP' };
+}
+
+/** Uniqueness guard: one item per Workfront object, naming the one campaign it may link to. */
+export function workfrontObjectGuardKey(tenantId: string, objCode: WorkfrontObjCode, objId: string): ItemKey {
+  return { PK: `${tenant(tenantId)}#WFOBJ#${objCode}#${objId}`, SK: 'GUARD' };
+}
+
+/** GSI1: a tenant's campaigns in one status, newest last in key order. */
+export function byStatusKey(tenantId: string, status: CampaignStatus): string {
+  return `${tenant(tenantId)}#STATUS#${status}`;
+}
+
+/** GSI3: all of a tenant's campaigns. */
+export function allCampaignsKey(tenantId: string): string {
+  return `${tenant(tenantId)}#CAMPAIGNS`;
+}
+
+/** GSI1SK / GSI3SK: creation time, then ID to break ties. */
+export function createdSortKey(createdAt: string, campaignId: string): string {
+  return `${createdAt}#${campaignId}`;
+}
+
+/** GSI2: a Workfront object, within the tenant whose Workfront instance owns it. */
+export function workfrontObjectKey(tenantId: string, objCode: WorkfrontObjCode, objId: string): string {
+  return `${tenant(tenantId)}#WF#${objCode}#${objId}`;
+}

@@ -1,0 +1,41 @@
+// An approval request: stored server-side with the Step Functions task token,
+// which never leaves the backend; e-mailed links carry only a signed JWT
+// naming the approval ID.
+import { z } from 'zod';
+import { Email, Id, TenantId } from './vocabulary.ts';
+
+export const APPROVAL_STATUSES = ['PENDING', 'DECIDED', 'EXPIRED'] as const;
+export const ApprovalStatus = z.enum(APPROVAL_STATUSES);
+export type ApprovalStatus = z.infer<typeof ApprovalStatus>;
+
+export const Decision = z.enum(['APPROVED', 'REJECTED']);
+export type Decision = z.infer<typeof Decision>;
+
+export const Approval = z.strictObject({
+  approvalId: Id,
+  tenantId: TenantId,
+  campaignId: Id,
+  approvers: z.array(Email).min(1).max(10),
+  /** Step Functions task tokens run to 1,024 characters. */
+  taskToken: z.string().min(1).max(1024),
+  status: ApprovalStatus,
+  revision: z.number().int().min(0),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+  decision: Decision.optional(),
+  decidedBy: z.string().max(254).optional(),
+  decidedAt: z.iso.datetime().optional(),
+  comment: z.string().max(4000).optional(),
+  /** The client that recorded the decision (user agent, source IP), for the audit trail. */
+  decidedFrom: z.string().max(512).optional(),
+});
+export type Approval = z.infer<typeof Approval>;
+
+export const ApprovalDecision = z.strictObject({
+  decision: Decision,
+  decidedBy: z.string().min(1).max(254),
+  decidedAt: z.iso.datetime(),
+  comment: z.string().trim().max(4000).optional(),
+  client: z.string().max(512).optional(),
+});
+export type ApprovalDecision = z.infer<typeof ApprovalDecision>;

@@ -1,0 +1,71 @@
+// Named domain errors. Handlers map these to HTTP status codes or Step
+// Functions error names in one place; callers see `message`, logs see the rest.
+import type { Approval } from './approval.ts';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `budget.amount`; `(root)` for the whole input. */
+  readonly field: string;
+  readonly message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Input broke a rule; names every offending field so one round trip fixes them all. */
+export class ValidationError extends DomainError {
+  readonly code = 'ValidationError';
+  readonly issues: readonly FieldIssue[];
+  constructor(what: string, issues: readonly FieldIssue[]) {
+    super(`Invalid ${what}: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+    this.issues = issues;
+  }
+  get fields(): string[] {
+    return [...new Set(this.issues.map((i) => i.field))];
+  }
+}
+
+export class AlreadyExistsError extends DomainError {
+  readonly code = 'AlreadyExists';
+  constructor(what: string, id: string) {
+    super(`${what} ${id} already exists`);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = 'NotFound';
+  constructor(what: string, id: string) {
+    super(`${what} ${id} was not found`);
+  }
+}
+
+/** A status change the transition table forbids, or one another writer got to first. */
+export class InvalidTransitionError extends DomainError {
+  readonly code = 'InvalidTransition';
+  readonly from: string | undefined;
+  readonly to: string;
+  constructor(from: string | undefined, to: string, why: string) {
+    super(`Cannot move campaign from ${from ?? 'an unknown status'} to ${to}: ${why}`);
+    this.from = from;
+    this.to = to;
+  }
+}
+
+/** The approval link was already used, or its request expired; carries the recorded outcome. */
+export class ApprovalClosedError extends DomainError {
+  readonly code = 'ApprovalClosed';
+  readonly approval: Approval;
+  constructor(approval: Approval) {
+    super(`Approval ${approval.approvalId} is already ${approval.status.toLowerCase()}`);
+    this.approval = approval;
+  }
+}
+
+/** The write would break a uniqueness rule, e.g. one Workfront object linked to two campaigns. */
+export class ConflictError extends DomainError {
+  readonly code = 'Conflict';
+}
