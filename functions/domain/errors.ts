@@ -69,3 +69,26 @@ export class ApprovalClosedError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = 'Conflict';
 }
+
+/** A dependency (the model, Workfront) asked us to slow down; the caller should retry with backoff. */
+export class ThrottledError extends DomainError {
+  readonly code = 'Throttled';
+}
+
+/** A dependency failed in a way that may pass (5xx, timeout); the caller may retry. */
+export class DependencyUnavailableError extends DomainError {
+  readonly code = 'DependencyUnavailable';
+}
+
+/** The planner's output could not be turned into a valid plan, even after repair and re-asking. */
+export class InvalidPlanError extends DomainError {
+  readonly code = 'InvalidPlan';
+}
+
+/** Every post of the campaign failed to generate, so there is nothing to approve. */
+export class AllPostsFailedError extends DomainError {
+  readonly code = 'AllPostsFailed';
+}
+
+/** Error codes worth retrying: the Step Functions Retry blocks and the HTTP mapper both use this list. */
+export const RETRYABLE_ERROR_CODES = ['Throttled', 'DependencyUnavailable'] as const;

@@ -1,0 +1,71 @@
+// Campaign status changes: one conditional write (the repository checks the
+// transition table) followed by a `Campaign Updated` event on the `mcc` bus,
+// which drives the GraphQL subscription. The stored status is the truth; the
+// event is a notification, so a failed publish is logged and counted, not
+// thrown, and never undoes or repeats the write.
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { CampaignRepository, TransitionRequest } from '../data/campaign-repository.ts';
+import type { Campaign } from '../domain/campaign.ts';
+import { CAMPAIGN_UPDATED } from '../workflow/contracts.ts';
+import { logger, metrics } from './observability.ts';
+
+export interface CampaignUpdatedDetail {
+  readonly tenantId: string;
+  readonly campaignId: string;
+  readonly status: Campaign['status'];
+  readonly statusReason?: string;
+  readonly revision: number;
+  readonly workfrontProjectId?: string;
+  readonly updatedAt: string;
+}
+
+export function updatedDetail(c: Campaign): CampaignUpdatedDetail {
+  return {
+    tenantId: c.tenantId,
+    campaignId: c.campaignId,
+    status: c.status,
+    ...(c.statusReason ? { statusReason: c.statusReason } : {}),
+    revision: c.revision,
+    ...(c.workfrontProjectId ? { workfrontProjectId: c.workfrontProjectId } : {}),
+    updatedAt: c.updatedAt,
+  };
+}
+
+export class CampaignUpdates {
+  readonly #events: EventBridgeClient;
+  readonly #busName: string;
+
+  constructor(events: EventBridgeClient, busName: string) {
+    this.#events = events;
+    this.#busName = busName;
+  }
+
+  async published(campaign: Campaign): Promise<void> {
+    try {
+      const result = await this.#events.send(
+        new PutEventsCommand({
+          Entries: [
+            {
+              EventBusName: this.#busName,
+              Source: CAMPAIGN_UPDATED.source,
+              DetailType: CAMPAIGN_UPDATED.detailType,
+              Detail: JSON.stringify(updatedDetail(campaign)),
+            },
+          ],
+        }),
+      );
+      if (result.FailedEntryCount) throw new Error(result.Entries?.[0]?.ErrorMessage ?? 'PutEvents rejected the entry');
+    } catch (error) {
+      metrics.addMetric('CampaignUpdatePublishFailed', MetricUnit.Count, 1);
+      logger.warn('Campaign Updated event not published; the stored status stands', { error, campaignId: campaign.campaignId });
+    }
+  }
+
+  /** Transition, then announce it. Returns the campaign as stored after the change. */
+  async transition(repo: CampaignRepository, tenantId: string, campaignId: string, request: TransitionRequest): Promise<Campaign> {
+    const campaign = await repo.transition(tenantId, campaignId, request);
+    await this.published(campaign);
+    return campaign;
+  }
+}
