@@ -76,6 +76,11 @@ export async function signApprovalToken(keys: SigningKeys, request: TokenRequest
 export async function verifyApprovalToken(keys: SigningKeys, token: string, now: Date): Promise<ApprovalClaims> {
   if (token.length > MAX_TOKEN_LENGTH) throw new InvalidApprovalLinkError('malformed', 'token is too long');
   if (!COMPACT_JWS.test(token)) throw new InvalidApprovalLinkError('malformed', 'token is not a compact JWS');
+  // Only canonical base64url: otherwise the unused low bits of a segment's last
+  // character give several spellings of one token, and links stop being exact.
+  if (token.split('.').some((segment) => Buffer.from(segment, 'base64url').toString('base64url') !== segment)) {
+    throw new InvalidApprovalLinkError('malformed', 'token is not canonical base64url');
+  }
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(token);
