@@ -85,7 +85,7 @@ export interface ConfirmationInput {
 export function confirmationPage({ summary, posts, approver, expiresAt, preselected }: ConfirmationInput): Page {
   const chosen = (d: 'approve' | 'reject') => (preselected === d ? ' chosen' : '');
   const content = html`<h1>Review: ${summary.name}</h1>
-<p class="note">Signed in by link as ${approver}. This request expires at ${expiresAt}.</p>
+<p class="note">This link was sent to ${approver} and records the decision in that name. The request expires at ${expiresAt}.</p>
 ${summaryTable(summary)}
 ${postList(posts)}
 <form method="post" id="decision">
@@ -123,13 +123,13 @@ export function closedPage(approval: Approval, campaignName: string, status: 200
   return { status, html: layout(title, html`<h1>${title}</h1><p>${campaignName}</p>${outcome(approval)}`) };
 }
 
-/** The decision arrived after the workflow stopped waiting: nothing was applied. */
-export function expiredDecisionPage(approval: Approval, campaignName: string): Page {
+/** The decision could not take effect: the workflow had stopped waiting, or the campaign had moved on. */
+export function expiredDecisionPage(approval: Approval, campaignName: string, campaignStatus: string): Page {
   return {
     status: 409,
     html: layout(
       'Approval request expired',
-      html`<h1>Approval request expired</h1><p>${campaignName}</p><p class="outcome">The approval window had closed before your decision (${approval.decision?.toLowerCase() ?? 'none'}) reached the workflow, so it was not applied.</p><p>The campaign is now EXPIRED.</p>`,
+      html`<h1>Approval request expired</h1><p>${campaignName}</p><p class="outcome">The approval window had closed before your decision (${approval.decision?.toLowerCase() ?? 'none'}) reached the workflow, so it was not applied.</p><p>The campaign is now ${campaignStatus}.</p>`,
     ),
   };
 }

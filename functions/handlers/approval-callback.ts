@@ -87,7 +87,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     logger.info('Approval link used', { approvalId: result.approval.approvalId, result: result.kind, decision: form.decision });
     const name = result.campaign.brief.name;
     if (result.kind === 'decided') return decidedPage(result.approval, name);
-    if (result.kind === 'expired') return expiredDecisionPage(result.approval, name);
+    if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
     return closedPage(result.approval, name, 409);
   }
   throw new MethodNotAllowedError(method);

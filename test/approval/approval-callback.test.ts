@@ -178,8 +178,21 @@ describe('POST /approvals/{token}', () => {
     const response = await post(token, 'decision=approve');
     expect(response.statusCode).toBe(409);
     expect(String(response.body)).toContain('approval window had closed');
+    expect(String(response.body)).toContain('The campaign is now EXPIRED.');
     expect(await approvals.get('acme', `cmp-late-${error}`, 'rev-0')).toMatchObject({ status: 'EXPIRED', decision: 'APPROVED' });
     expect(await campaigns.require('acme', `cmp-late-${error}`)).toMatchObject({ status: 'EXPIRED' });
+  });
+
+  it('GIVEN the campaign left AWAITING_APPROVAL while the link was open THEN the decision is not applied and the workflow is not called', async () => {
+    const token = await requested('cmp-moved-on');
+    await campaigns.transition('acme', 'cmp-moved-on', { to: 'FAILED', now: new Date() });
+    const before = aws.calls('AWSStepFunctions.SendTaskSuccess').length;
+    const response = await post(token, 'decision=approve');
+    expect(response.statusCode).toBe(409);
+    expect(String(response.body)).toContain('The campaign is now FAILED.');
+    expect(await approvals.get('acme', 'cmp-moved-on', 'rev-0')).toMatchObject({ status: 'EXPIRED', decision: 'APPROVED' });
+    expect((await campaigns.require('acme', 'cmp-moved-on')).status).toBe('FAILED');
+    expect(aws.calls('AWSStepFunctions.SendTaskSuccess')).toHaveLength(before);
   });
 
   it("GIVEN a token naming another tenant's approval THEN it is refused and neither tenant's state changes", async () => {
