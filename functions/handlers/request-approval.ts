@@ -24,8 +24,8 @@ export const RequestApprovalConfig = {
   ...CommonConfig,
   /** Links are `{APPROVAL_BASE_URL}/approvals/{jwt}`. */
   APPROVAL_BASE_URL: z.url({ protocol: /^https?$/ }),
-  /** The approval window; the state's TimeoutSeconds is the same number. */
-  APPROVAL_WINDOW_SECONDS: z.coerce.number().int().min(60).max(MAX_TOKEN_LIFETIME_SECONDS),
+  /** The approval window; the state's TimeoutSeconds is the same number. Short windows (seconds) suit end-to-end tests of expiry. */
+  APPROVAL_WINDOW_SECONDS: z.coerce.number().int().min(1).max(MAX_TOKEN_LIFETIME_SECONDS),
   SIGNING_KEY_SECRET_ID: z.string().trim().min(1),
   /** A verified SES identity, e.g. `MCC <approvals@example.com>`. */
   MAIL_FROM: z.string().trim().min(3).includes('@'),
