@@ -63,15 +63,62 @@ export class ApprovalRepository {
     return this.#close(tenantId, campaignId, approvalId, 'EXPIRED', {});
   }
 
+  /**
+   * DECIDED → EXPIRED, when the recorded decision never reached the workflow
+   * (its wait had already timed out). The decision fields stay, for the audit trail.
+   */
+  async withdraw(tenantId: string, campaignId: string, approvalId: string): Promise<Approval> {
+    return this.#close(tenantId, campaignId, approvalId, 'EXPIRED', {}, 'DECIDED');
+  }
+
+  /**
+   * A PENDING approval waits on a new task token: the workflow re-ran its
+   * request (a retry, or the local runtime resuming after a restart). Links
+   * already e-mailed name the approval, not the token, so they keep working.
+   */
+  async resume(tenantId: string, campaignId: string, approvalId: string, taskToken: string): Promise<Approval> {
+    return this.#update(tenantId, campaignId, approvalId, { taskToken }, 'PENDING');
+  }
+
+  /** Records that the approvers were e-mailed, so a retried request does not e-mail them again. */
+  async markNotified(tenantId: string, campaignId: string, approvalId: string, at: Date): Promise<Approval> {
+    return this.#update(tenantId, campaignId, approvalId, { notifiedAt: at.toISOString() }, 'PENDING');
+  }
+
+  async #update(tenantId: string, campaignId: string, approvalId: string, fields: Record<string, string>, status: 'PENDING'): Promise<Approval> {
+    const valid = parseOrThrow(Approval.pick({ taskToken: true, notifiedAt: true }).partial(), fields, 'approval update');
+    const entries = Object.entries(valid).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: approvalKey(tenantId, campaignId, approvalId),
+          UpdateExpression: `SET ${entries.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(PK) AND #status = :status',
+          ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(entries.map(([name]) => [`#${name}`, name])) },
+          ExpressionAttributeValues: { ':status': status, ...Object.fromEntries(entries.map(([name, value]) => [`:${name}`, value])) },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return Approval.parse(withoutKeys(Attributes ?? {}));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) throw new NotFoundError('Approval', approvalId);
+      throw new ApprovalClosedError(Approval.parse(withoutKeys(unmarshall(error.Item))));
+    }
+  }
+
   async #close(
     tenantId: string,
     campaignId: string,
     approvalId: string,
     status: 'DECIDED' | 'EXPIRED',
     fields: Record<string, string>,
+    from: 'PENDING' | 'DECIDED' = 'PENDING',
   ): Promise<Approval> {
     const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = { ':pending': 'PENDING', ':closed': status };
+    const values: Record<string, unknown> = { ':pending': from, ':closed': status };
     const sets = ['#status = :closed'];
     for (const [name, value] of Object.entries(fields)) {
       names[`#${name}`] = name;

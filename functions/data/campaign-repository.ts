@@ -208,6 +208,51 @@ export class CampaignRepository {
     }
   }
 
+  /**
+   * The one status change outside the transition table, and only a
+   * compensation: an approver's decision moved the campaign to APPROVED or
+   * REJECTED, but Step Functions refused it because the approval wait had
+   * already timed out (TaskTimedOut / TaskDoesNotExist). The workflow has
+   * ended or gone to MarkExpired, so the decision never took effect and the
+   * campaign is EXPIRED. The write is conditional on the decided status.
+   */
+  async expireUndeliveredDecision(
+    tenantId: string,
+    campaignId: string,
+    request: { readonly decided: 'APPROVED' | 'REJECTED'; readonly reason: string; readonly now: Date },
+  ): Promise<Campaign> {
+    const entry: StatusChange = { status: 'EXPIRED', at: request.now.toISOString(), reason: request.reason };
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: campaignKey(tenantId, campaignId),
+          UpdateExpression:
+            'SET #status = :to, updatedAt = :now, version = version + :one, history = list_append(history, :entry), GSI1PK = :gsi1pk, statusReason = :reason',
+          ConditionExpression: 'attribute_exists(PK) AND #status = :decided',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':to': 'EXPIRED',
+            ':now': entry.at,
+            ':one': 1,
+            ':entry': [entry],
+            ':gsi1pk': byStatusKey(tenantId, 'EXPIRED'),
+            ':reason': request.reason,
+            ':decided': request.decided,
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return Campaign.parse(withoutKeys(Attributes ?? {}));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) throw new NotFoundError('Campaign', campaignId);
+      const current = Campaign.parse(withoutKeys(unmarshall(error.Item)));
+      throw new InvalidTransitionError(current.status, 'EXPIRED', `the campaign is ${current.status}, not ${request.decided}`);
+    }
+  }
+
   /** Writes (or overwrites) posts in batches of 25, retrying what DynamoDB leaves unprocessed. */
   async putPosts(tenantId: string, campaignId: string, posts: readonly Post[]): Promise<void> {
     const items = posts.map((post) => {

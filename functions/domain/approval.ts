@@ -28,6 +28,8 @@ export const Approval = z.strictObject({
   comment: z.string().max(4000).optional(),
   /** The client that recorded the decision (user agent, source IP), for the audit trail. */
   decidedFrom: z.string().max(512).optional(),
+  /** When the approvers were e-mailed; a retried request sends again only while this is unset. */
+  notifiedAt: z.iso.datetime().optional(),
 });
 export type Approval = z.infer<typeof Approval>;
 

@@ -1,0 +1,139 @@
+// The approval pages an approver's browser sees: the confirmation page (GET),
+// the result of a decision, and every refusal. No scripts; the only style is
+// one inline block allowed by its hash in the Content-Security-Policy; every
+// value is escaped by the `html` builder.
+import { createHash } from 'node:crypto';
+import type { Approval } from '../domain/approval.ts';
+import type { CampaignSummary, PostPreview } from './approval-view.ts';
+import { summaryRows } from './approval-view.ts';
+import { Html, html } from './html.ts';
+
+export interface Page {
+  readonly status: number;
+  readonly html: string;
+}
+
+const STYLE = `body{font-family:system-ui,Arial,sans-serif;color:#1a1a1a;max-width:760px;margin:2rem auto;padding:0 1rem;line-height:1.45}
+th{text-align:left;padding:.25rem 1rem .25rem 0;vertical-align:top}td{padding:.25rem 0;vertical-align:top}
+.post{border-left:4px solid #1b5e9f;padding:.25rem 1rem;margin:1rem 0}.post.failed{border-color:#b3261e}
+.body{white-space:pre-wrap}.note{color:#555}.outcome{font-size:1.2rem;font-weight:bold}
+textarea{width:100%;min-height:6rem;font:inherit}
+button{font:inherit;font-weight:bold;color:#fff;border:0;border-radius:4px;padding:.6rem 1.4rem;margin:1rem 1rem 0 0;cursor:pointer}
+.approve{background:#1b7f3b}.reject{background:#b3261e}.chosen{outline:3px solid #1a1a1a;outline-offset:2px}`;
+
+const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+
+/**
+ * Headers every approval page carries. The form posts back to the page's own
+ * URL; `formOrigin` (the APPROVAL_BASE_URL origin) is allowed as well, for a
+ * page reached through another host name of the same API.
+ */
+export function pageHeaders(formOrigin?: string): Record<string, string> {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; form-action 'self'${formOrigin ? ` ${formOrigin}` : ''}; frame-ancestors 'none'; base-uri 'none'`,
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
+function layout(title: string, content: Html): string {
+  return html`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>${title}</title>
+<style>${new Html(STYLE)}</style>
+</head>
+<body>
+${content}
+</body>
+</html>
+`.value;
+}
+
+function summaryTable(summary: CampaignSummary): Html {
+  return html`<table id="summary">
+${summaryRows(summary).map(([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>\n`)}</table>`;
+}
+
+function postList(posts: readonly PostPreview[]): Html {
+  const failed = posts.filter((p) => p.failed).length;
+  return html`<h2>Posts (${posts.length}${failed ? `, ${failed} failed` : ''})</h2>
+${posts.map((post) =>
+  post.failed
+    ? html`<section class="post failed"><p><strong>${post.channel}</strong> · ${post.publishDate} · <strong>FAILED</strong></p><p>${post.failureReason}</p></section>\n`
+    : html`<section class="post"><p><strong>${post.channel}</strong> · ${post.publishDate}${post.title ? html` · ${post.title}` : ''}</p>
+${post.subjectLines ? html`<p>Subject lines: ${post.subjectLines.join(' | ')}</p>` : ''}<p class="body">${post.excerpt}</p>
+${post.callToAction ? html`<p>Call to action: ${post.callToAction}</p>` : ''}</section>\n`,
+)}`;
+}
+
+export interface ConfirmationInput {
+  readonly summary: CampaignSummary;
+  readonly posts: readonly PostPreview[];
+  readonly approver: string;
+  readonly expiresAt: string;
+  readonly preselected?: 'approve' | 'reject';
+}
+
+/** GET: what the decision is about, and a form posting back to this same URL. Shows, never changes. */
+export function confirmationPage({ summary, posts, approver, expiresAt, preselected }: ConfirmationInput): Page {
+  const chosen = (d: 'approve' | 'reject') => (preselected === d ? ' chosen' : '');
+  const content = html`<h1>Review: ${summary.name}</h1>
+<p class="note">This link was sent to ${approver} and records the decision in that name. The request expires at ${expiresAt}.</p>
+${summaryTable(summary)}
+${postList(posts)}
+<form method="post" id="decision">
+<label for="comment">Comment (optional; sent to the team with a rejection as revision guidance)</label>
+<textarea id="comment" name="comment" maxlength="4000"></textarea>
+${preselected ? html`<p class="note">You chose to ${preselected} from the e-mail. Confirm below.</p>` : ''}
+<button type="submit" name="decision" value="approve" class="approve${chosen('approve')}"${preselected === 'approve' ? html` autofocus` : ''}>Approve</button>
+<button type="submit" name="decision" value="reject" class="reject${chosen('reject')}"${preselected === 'reject' ? html` autofocus` : ''}>Reject</button>
+</form>`;
+  return { status: 200, html: layout(`Review: ${summary.name}`, content) };
+}
+
+function outcome(approval: Approval): Html {
+  if (approval.status === 'EXPIRED') {
+    return html`<p class="outcome">This approval request has expired.</p>${
+      approval.decision ? html`<p>A decision (${approval.decision.toLowerCase()}) was recorded too late to take effect.</p>` : ''
+    }`;
+  }
+  if (approval.status === 'PENDING') return html`<p class="outcome">No decision has been recorded yet.</p>`;
+  return html`<p class="outcome">${approval.decision === 'APPROVED' ? 'Approved' : 'Rejected'} by ${approval.decidedBy} at ${approval.decidedAt}.</p>
+${approval.comment ? html`<p>Comment: ${approval.comment}</p>` : ''}`;
+}
+
+/** After a POST that recorded the decision and passed it to the workflow. */
+export function decidedPage(approval: Approval, campaignName: string): Page {
+  return {
+    status: 200,
+    html: layout('Decision recorded', html`<h1>Decision recorded</h1><p>${campaignName}</p>${outcome(approval)}<p class="note">You can close this page.</p>`),
+  };
+}
+
+/** The link was used already, or the request expired: show what was recorded. GET answers 200, a second decision 409. */
+export function closedPage(approval: Approval, campaignName: string, status: 200 | 409): Page {
+  const title = approval.status === 'EXPIRED' ? 'Approval request expired' : 'Already decided';
+  return { status, html: layout(title, html`<h1>${title}</h1><p>${campaignName}</p>${outcome(approval)}`) };
+}
+
+/** The decision could not take effect: the workflow had stopped waiting, or the campaign had moved on. */
+export function expiredDecisionPage(approval: Approval, campaignName: string, campaignStatus: string): Page {
+  return {
+    status: 409,
+    html: layout(
+      'Approval request expired',
+      html`<h1>Approval request expired</h1><p>${campaignName}</p><p class="outcome">The approval window had closed before your decision (${approval.decision?.toLowerCase() ?? 'none'}) reached the workflow, so it was not applied.</p><p>The campaign is now ${campaignStatus}.</p>`,
+    ),
+  };
+}
+
+export function errorPage(status: number, title: string, message: string): Page {
+  return { status, html: layout(title, html`<h1>${title}</h1><p>${message}</p>`) };
+}

@@ -1,0 +1,128 @@
+// Lambda behind the HTTP API routes `GET /approvals/{token}` (the
+// confirmation page, changes nothing) and `POST /approvals/{token}` (records
+// the decision and resumes the workflow). Payload format 2.0. Every answer is
+// an HTML page with security headers; bad input of any kind is a 4xx page,
+// mapped in one place (`pageFor`), never a 5xx.
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
+import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
+import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, type Page } from '../approval/approval-pages.ts';
+import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
+import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
+import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
+import { ApprovalRepository } from '../data/approval-repository.ts';
+import { CampaignRepository } from '../data/campaign-repository.ts';
+import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { DependencyUnavailableError, NotFoundError, ThrottledError, ValidationError } from '../domain/errors.ts';
+import { CampaignUpdates } from '../shared/campaign-updates.ts';
+import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { correlate, logger } from '../shared/observability.ts';
+import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
+
+/** Environment of the approval-callback function. */
+export const ApprovalCallbackConfig = {
+  ...CommonConfig,
+  SIGNING_KEY_SECRET_ID: z.string().trim().min(1),
+  APPROVAL_BASE_URL: z.url({ protocol: /^https?$/ }),
+} as const;
+
+const config = loadConfig(ApprovalCallbackConfig);
+const doc = createDocumentClient();
+const deps = {
+  campaigns: new CampaignRepository(doc, config.TABLE_NAME),
+  approvals: new ApprovalRepository(doc, config.TABLE_NAME),
+  updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
+  keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),
+  tasks: new SfnTaskCallbacks(new SFNClient({})),
+  now: () => new Date(),
+};
+const headers = pageHeaders(new URL(config.APPROVAL_BASE_URL).origin);
+
+class MethodNotAllowedError extends Error {}
+
+export async function handler(event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
+  if (context) logger.addContext(context);
+  try {
+    return respond(await route(event));
+  } catch (error) {
+    return respond(pageFor(error));
+  } finally {
+    logger.resetKeys();
+  }
+}
+
+async function route(event: APIGatewayProxyEventV2): Promise<Page> {
+  const method = event.requestContext.http.method.toUpperCase();
+  const token = event.pathParameters?.token ?? '';
+  if (method === 'GET') {
+    const opened = await openApproval(deps, token);
+    correlate({ tenantId: opened.approval.tenantId, campaignId: opened.approval.campaignId });
+    if (opened.approval.status !== 'PENDING') return closedPage(opened.approval, opened.campaign.brief.name, 200);
+    const wanted = event.queryStringParameters?.decision;
+    return confirmationPage({
+      summary: summarizeCampaign(opened.campaign),
+      posts: previewPosts(opened.posts),
+      approver: opened.claims.approver,
+      expiresAt: opened.approval.expiresAt,
+      ...(wanted === 'approve' || wanted === 'reject' ? { preselected: wanted } : {}),
+    });
+  }
+  if (method === 'POST') {
+    const form = parseDecisionForm({
+      contentType: event.headers?.['content-type'],
+      body: event.body,
+      isBase64Encoded: event.isBase64Encoded,
+    });
+    const { userAgent, sourceIp } = event.requestContext.http;
+    const result = await decideApproval(deps, {
+      token,
+      ...form,
+      client: `${userAgent ?? 'unknown client'} from ${sourceIp ?? 'unknown address'}`.slice(0, 512),
+    });
+    correlate({ tenantId: result.approval.tenantId, campaignId: result.approval.campaignId });
+    logger.info('Approval link used', { approvalId: result.approval.approvalId, result: result.kind, decision: form.decision });
+    const name = result.campaign.brief.name;
+    if (result.kind === 'decided') return decidedPage(result.approval, name);
+    if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
+    return closedPage(result.approval, name, 409);
+  }
+  throw new MethodNotAllowedError(method);
+}
+
+/** The one place errors become pages. Messages are ours, never the error's detail. */
+function pageFor(error: unknown): Page {
+  if (error instanceof InvalidApprovalLinkError) {
+    logger.warn('Approval link refused', { refusal: error.refusal, reason: error.message });
+    return error.refusal === 'malformed'
+      ? errorPage(400, 'Invalid approval link', 'This approval link is not valid. Open the link from your e-mail again, without changing it.')
+      : errorPage(403, 'Approval link not accepted', 'This approval link could not be verified. Open the link from your e-mail again.');
+  }
+  if (error instanceof ApprovalLinkExpiredError) {
+    return errorPage(410, 'Approval link expired', 'This approval link has expired; the approval window has closed.');
+  }
+  if (error instanceof UnsupportedFormError) return errorPage(error.status, 'Decision not accepted', error.message);
+  if (error instanceof ValidationError) {
+    return errorPage(400, 'Decision not accepted', `Please choose Approve or Reject on the approval page. (${error.message})`);
+  }
+  if (error instanceof MethodNotAllowedError) return errorPage(405, 'Method not allowed', 'Approval links accept GET and POST only.');
+  if (error instanceof NotFoundError) return errorPage(404, 'Not found', 'The campaign for this approval no longer exists.');
+  if (error instanceof ThrottledError || error instanceof DependencyUnavailableError) {
+    logger.error('Approval callback dependency unavailable', { error });
+    return errorPage(503, 'Try again shortly', 'The approval service is busy. Please try again in a minute.');
+  }
+  logger.error('Approval callback failed', { error });
+  return errorPage(500, 'Something went wrong', 'Your request could not be completed. Please try again later.');
+}
+
+function respond(page: Page): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: page.status,
+    headers: page.status === 405 ? { ...headers, allow: 'GET, POST' } : headers,
+    body: page.html,
+    isBase64Encoded: false,
+  };
+}

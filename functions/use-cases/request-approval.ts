@@ -1,0 +1,165 @@
+// RequestApproval (the `.waitForTaskToken` task): check there is something to
+// approve, move the campaign GENERATING → AWAITING_APPROVAL, store the
+// approval record with the task token, and e-mail each approver personal
+// signed links. Idempotent: a retry or a resumed execution finds the same
+// record (its ID derives from the revision), hands it the new task token and
+// does not e-mail again once the approvers have been notified; links already
+// sent keep working because they name the approval, not the token.
+import type { ApprovalRepository } from '../data/approval-repository.ts';
+import type { CampaignRepository } from '../data/campaign-repository.ts';
+import type { Approval } from '../domain/approval.ts';
+import type { Campaign } from '../domain/campaign.ts';
+import { AllPostsFailedError, AlreadyExistsError, ApprovalClosedError, InvalidTransitionError } from '../domain/errors.ts';
+import type { Post } from '../domain/post.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import type { SigningKeys } from '../ports/signing-keys.ts';
+import type { TaskCallbacks } from '../ports/task-callbacks.ts';
+import type { CampaignUpdates } from '../shared/campaign-updates.ts';
+import { approvalLinks, renderApprovalEmail } from '../approval/approval-email.ts';
+import { approvalIdFor } from '../approval/approval-id.ts';
+import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
+import { signApprovalToken } from '../approval/approval-token.ts';
+import type { ApprovalOutcome, RequestApprovalInput } from '../workflow/contracts.ts';
+
+export interface RequestApprovalDeps {
+  readonly campaigns: CampaignRepository;
+  readonly approvals: ApprovalRepository;
+  readonly updates: CampaignUpdates;
+  readonly mailer: Mailer;
+  readonly keys: SigningKeys;
+  readonly tasks: TaskCallbacks;
+  /** `{APPROVAL_BASE_URL}/approvals/{jwt}` is what the links open. */
+  readonly approvalBaseUrl: string;
+  readonly windowSeconds: number;
+  readonly now: () => Date;
+}
+
+export interface RequestApprovalResult {
+  readonly approvalId: string;
+  readonly expiresAt: string;
+  /** True when an existing request was handed the new task token instead of being created. */
+  readonly resumed: boolean;
+  readonly emailed: number;
+}
+
+/** The posts of one generation round, and which of them failed. */
+export interface GenerationPosts {
+  readonly posts: Post[];
+  readonly failed: Post[];
+}
+
+export async function postsOfRevision(campaigns: CampaignRepository, tenantId: string, campaignId: string, revision: number): Promise<GenerationPosts> {
+  const posts = (await campaigns.listPosts(tenantId, campaignId)).filter((p) => p.revision === revision);
+  return { posts, failed: posts.filter((p) => p.status === 'FAILED') };
+}
+
+export async function requestApproval(deps: RequestApprovalDeps, input: RequestApprovalInput): Promise<RequestApprovalResult> {
+  const { tenantId, campaignId, revision, taskToken } = input;
+  const campaign = await deps.campaigns.require(tenantId, campaignId);
+  const generation = await postsOfRevision(deps.campaigns, tenantId, campaignId, revision);
+  if (generation.posts.length === generation.failed.length) {
+    throw new AllPostsFailedError(
+      generation.posts.length === 0
+        ? `Campaign ${campaignId} has no posts for revision ${revision}; there is nothing to approve`
+        : `All ${generation.posts.length} posts of campaign ${campaignId} (revision ${revision}) failed; there is nothing to approve`,
+    );
+  }
+  const awaiting = await awaitApproval(deps, campaign);
+  const approvalId = approvalIdFor(revision);
+  const { approval, resumed } = await storeApproval(deps, awaiting, approvalId, revision, taskToken);
+
+  if (approval.notifiedAt) return { approvalId, expiresAt: approval.expiresAt, resumed, emailed: 0 };
+  const emailed = await notifyApprovers(deps, awaiting, approval, generation.posts);
+  await deps.approvals.markNotified(tenantId, campaignId, approvalId, deps.now());
+  return { approvalId, expiresAt: approval.expiresAt, resumed, emailed };
+}
+
+/** GENERATING → AWAITING_APPROVAL, or already there (a retry, a resume). */
+async function awaitApproval(deps: RequestApprovalDeps, campaign: Campaign): Promise<Campaign> {
+  if (campaign.status === 'AWAITING_APPROVAL') return campaign;
+  try {
+    return await deps.updates.transition(deps.campaigns, campaign.tenantId, campaign.campaignId, {
+      from: 'GENERATING',
+      to: 'AWAITING_APPROVAL',
+      now: deps.now(),
+    });
+  } catch (error) {
+    // A concurrent attempt got there first.
+    if (error instanceof InvalidTransitionError && error.from === 'AWAITING_APPROVAL') return campaign;
+    throw error;
+  }
+}
+
+async function storeApproval(
+  deps: RequestApprovalDeps,
+  campaign: Campaign,
+  approvalId: string,
+  revision: number,
+  taskToken: string,
+): Promise<{ approval: Approval; resumed: boolean }> {
+  const { tenantId, campaignId } = campaign;
+  const now = deps.now();
+  const fresh: Approval = {
+    approvalId,
+    tenantId,
+    campaignId,
+    approvers: campaign.brief.approvers,
+    taskToken,
+    status: 'PENDING',
+    revision,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.windowSeconds * 1000).toISOString(),
+  };
+  const existing = await deps.approvals.get(tenantId, campaignId, approvalId);
+  if (!existing) {
+    try {
+      await deps.approvals.create(fresh);
+      return { approval: fresh, resumed: false };
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error;
+    }
+  }
+  try {
+    return { approval: await deps.approvals.resume(tenantId, campaignId, approvalId, taskToken), resumed: true };
+  } catch (error) {
+    if (!(error instanceof ApprovalClosedError)) throw error;
+    const closed = error.approval;
+    // Decided while the workflow was not waiting (the local runtime restarting):
+    // the new wait gets the recorded outcome at once.
+    if (closed.status === 'DECIDED' && closed.decision && closed.decidedBy && closed.decidedAt) {
+      const outcome: ApprovalOutcome = {
+        decision: closed.decision,
+        decidedBy: closed.decidedBy,
+        decidedAt: closed.decidedAt,
+        ...(closed.comment ? { comment: closed.comment } : {}),
+      };
+      await deps.tasks.succeed(taskToken, outcome);
+      return { approval: { ...closed, notifiedAt: closed.notifiedAt ?? closed.decidedAt }, resumed: true };
+    }
+    throw error;
+  }
+}
+
+async function notifyApprovers(deps: RequestApprovalDeps, campaign: Campaign, approval: Approval, posts: readonly Post[]): Promise<number> {
+  const summary = summarizeCampaign(campaign);
+  const previews = previewPosts(posts);
+  const expiresAt = new Date(approval.expiresAt);
+  // One message per approver: each link carries its approver, who is recorded as the decider.
+  for (const approver of approval.approvers) {
+    const token = await signApprovalToken(deps.keys, {
+      approvalId: approval.approvalId,
+      tenantId: approval.tenantId,
+      campaignId: approval.campaignId,
+      approver,
+      expiresAt,
+      now: deps.now(),
+    });
+    const email = renderApprovalEmail({ summary, posts: previews, links: approvalLinks(deps.approvalBaseUrl, token), expiresAt: approval.expiresAt });
+    await deps.mailer.send({
+      to: [approver],
+      ...email,
+      tags: { campaignId: approval.campaignId, tenantId: approval.tenantId, kind: 'approval-request' },
+    });
+  }
+  return approval.approvers.length;
+}
