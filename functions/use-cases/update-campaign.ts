@@ -32,9 +32,9 @@ const Edit = z.strictObject({
 export async function updateCampaign(editors: CampaignEditors, request: UpdateCampaignRequest): Promise<Campaign> {
   const { name, objective, targetAudience } = request.input;
   const raw = {
-    ...(name != null ? { name } : {}),
-    ...(objective != null ? { objective } : {}),
-    ...(targetAudience != null ? { audience: targetAudience } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    ...(typeof objective === 'string' ? { objective } : {}),
+    ...(typeof targetAudience === 'string' ? { audience: targetAudience } : {}),
   };
   if (Object.keys(raw).length === 0) {
     throw new ValidationError('campaign update', [{ field: 'input', message: 'must change at least one of name, objective, targetAudience' }]);
