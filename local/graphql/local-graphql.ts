@@ -210,7 +210,6 @@ export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
       const callers = new WeakMap<object, RequestIdentity>();
       const disposable = useServer<Record<string, unknown> | undefined>(
         {
-          schema,
           // AppSync clients send the token with the connection; a missing or bad one closes it (4403).
           onConnect: async (ctx) => {
             const params = ctx.connectionParams ?? {};
@@ -219,10 +218,21 @@ export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
             callers.set(ctx.extra, caller);
             return true;
           },
-          context: (ctx) => {
+          // Parse and validate here, with this module's graphql, and hand graphql-ws ready
+          // execution arguments: its own graphql import may be another copy of the package.
+          onSubscribe: (ctx, _id, payload) => {
             const caller = callers.get(ctx.extra);
-            if (!caller) throw new Error('connection was not authorized');
-            return { caller, headers: headersOf(ctx.extra.request) } satisfies RequestContext;
+            if (!caller) return [appsyncError('Unauthorized', 'The connection was not authorized')];
+            let document: DocumentNode;
+            try {
+              document = parse(payload.query);
+            } catch (error) {
+              return [appsyncError('ValidationError', (error as Error).message)];
+            }
+            const errors = validate(schema, document);
+            if (errors.length > 0) return errors;
+            const contextValue: RequestContext = { caller, headers: headersOf(ctx.extra.request) };
+            return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
           },
           execute: async (args) => {
             const result = await execute({ ...args, fieldResolver: resolveField });
