@@ -54,5 +54,5 @@ describe('ConversationRepository', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 90_000);
 });

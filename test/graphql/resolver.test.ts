@@ -105,7 +105,7 @@ describe('GraphQL resolver', () => {
         ),
         { numRuns: 15 },
       );
-    });
+    }, 90_000);
 
     it('lists by status and pages with opaque tokens that another tenant cannot use', async () => {
       for (let i = 0; i < 5; i += 1) {
