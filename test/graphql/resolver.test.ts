@@ -170,6 +170,8 @@ describe('GraphQL resolver', () => {
 
       const again = await rejection(h.resolve(appsyncEvent('Mutation', 'cancelCampaign', { id: 'cmp-c' }, cognito({ tenantId: 'cancel' }))));
       expect(again.name).toBe('InvalidTransition');
+      const edit = await rejection(h.resolve(appsyncEvent('Mutation', 'updateCampaign', { id: 'cmp-c', input: { name: 'Too late now' } }, cognito({ tenantId: 'cancel' }))));
+      expect(edit.name).toBe('Conflict');
     });
   });
 
