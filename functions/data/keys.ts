@@ -71,3 +71,15 @@ export function createdSortKey(createdAt: string, campaignId: string): string {
 export function workfrontObjectKey(tenantId: string, objCode: WorkfrontObjCode, objId: string): string {
   return `${tenant(tenantId)}#WF#${objCode}#${objId}`;
 }
+
+export const MESSAGE_SK_PREFIX = 'MSG#';
+
+/** A conversation with the agent: its messages, in time order. */
+export function conversationPartition(tenantId: string, conversationId: string): string {
+  return `${tenant(tenantId)}#CONVERSATION#${conversationId}`;
+}
+
+/** Time first so a Query returns messages in the order they were written. */
+export function messageKey(tenantId: string, conversationId: string, createdAt: string, messageId: string): ItemKey {
+  return { PK: conversationPartition(tenantId, conversationId), SK: `${MESSAGE_SK_PREFIX}${createdAt}#${messageId}` };
+}

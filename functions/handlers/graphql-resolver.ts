@@ -1,0 +1,39 @@
+// Lambda entry point for every AppSync field (direct Lambda resolvers). The
+// routing and error mapping live in functions/graphql/resolver.ts; this file
+// is the composition root: configuration and clients, created at cold start.
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import type { Context } from 'aws-lambda';
+import { ApprovalRepository } from '../data/approval-repository.ts';
+import { CampaignRepository } from '../data/campaign-repository.ts';
+import { ConversationRepository } from '../data/conversation-repository.ts';
+import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { createResolver } from '../graphql/resolver.ts';
+import { stepFunctionsCallbacks } from '../graphql/task-callbacks.ts';
+import { unboundAgent } from '../graphql/unbound-agent.ts';
+import { CampaignUpdates } from '../shared/campaign-updates.ts';
+import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { logger } from '../shared/observability.ts';
+
+const config = loadConfig({ ...CommonConfig });
+const doc = createDocumentClient();
+const events = new EventBridgeClient({});
+const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
+
+const resolve = createResolver({
+  doc,
+  tableName: config.TABLE_NAME,
+  busName: config.EVENT_BUS_NAME,
+  events,
+  campaigns,
+  approvals: new ApprovalRepository(doc, config.TABLE_NAME),
+  conversations: new ConversationRepository(doc, config.TABLE_NAME),
+  updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
+  callbacks: stepFunctionsCallbacks(new SFNClient({})),
+  agent: unboundAgent,
+});
+
+export async function handler(event: unknown, context: Context): Promise<unknown> {
+  logger.addContext(context);
+  return resolve(event);
+}

@@ -1,0 +1,144 @@
+// The frontend's GraphQL API (AWS AppSync) as one construct: the schema from
+// schema/schema.graphql, Cognito user pools for people (tenant in the
+// immutable `custom:tenantId` attribute, groups `marketers` and `approvers`)
+// and IAM for the backend, one Lambda data source serving every field as a
+// direct resolver, and the EventBridge rule that turns each Campaign Updated
+// event into the IAM-only publishCampaignUpdate mutation that drives the
+// onCampaignUpdated subscription.
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { CAMPAIGN_UPDATED } from '../../functions/workflow/contracts.ts';
+
+export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/schema.graphql', import.meta.url));
+
+/** Every field the resolver Lambda serves; a test checks this against the schema file. */
+export const RESOLVED_FIELDS = {
+  Query: ['getCampaign', 'listCampaigns', 'getConversation'],
+  Mutation: ['createCampaign', 'updateCampaign', 'cancelCampaign', 'decideApproval', 'sendAgentMessage', 'publishCampaignUpdate'],
+  Subscription: ['onCampaignUpdated'],
+} as const;
+
+export const USER_GROUPS = ['marketers', 'approvers'] as const;
+
+/**
+ * The mutation the Campaign Updated rule sends. Subscribers receive only the
+ * fields the mutation selects, so it selects all of CampaignUpdate.
+ */
+export const PUBLISH_OPERATION =
+  'mutation PublishCampaignUpdate($input: CampaignUpdateInput!) { publishCampaignUpdate(input: $input) ' +
+  '{ tenantId campaignId status statusReason revision workfrontProjectId updatedAt } }';
+
+export interface GraphqlApiProps {
+  /** The single campaign table; the resolver reads and writes it. */
+  readonly table: dynamodb.ITableV2 | dynamodb.ITable;
+  /** The `mcc` bus: createCampaign puts build requests on it; Campaign Updated events come from it. */
+  readonly eventBus: events.IEventBus;
+  /** The one resolver Lambda (functions/handlers/graphql-resolver.ts). */
+  readonly resolverFunction: lambda.IFunction;
+  /**
+   * The user pool people sign in with; it must have the immutable custom attribute `tenantId`.
+   * @default - a new pool with that attribute and the `marketers` and `approvers` groups
+   */
+  readonly userPool?: cognito.IUserPool;
+  /**
+   * The CampaignBuild state machine, so a signed-in approver's decision can resume it.
+   * @default - no task-response permission is granted
+   */
+  readonly stateMachine?: sfn.IStateMachine;
+  /** @default RemovalPolicy.DESTROY for the user pool this construct creates */
+  readonly removalPolicy?: RemovalPolicy;
+  /** @default logs.RetentionDays.ONE_MONTH */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+export class GraphqlApi extends Construct {
+  public readonly api: appsync.GraphqlApi;
+  public readonly userPool: cognito.IUserPool;
+  public readonly userPoolClient: cognito.UserPoolClient;
+  public readonly campaignUpdatedRule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: GraphqlApiProps) {
+    super(scope, id);
+    this.userPool = props.userPool ?? this.#createUserPool(props.removalPolicy ?? RemovalPolicy.DESTROY);
+    this.userPoolClient = new cognito.UserPoolClient(this, 'WebClient', {
+      userPool: this.userPool,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      // People may read their tenant but never write it: it is set by an administrator, once.
+      readAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('tenantId'),
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    this.api = new appsync.GraphqlApi(this, 'Api', {
+      name: `${Stack.of(this).stackName}-graphql`,
+      definition: appsync.Definition.fromFile(SCHEMA_PATH),
+      authorizationConfig: {
+        defaultAuthorization: { authorizationType: appsync.AuthorizationType.USER_POOL, userPoolConfig: { userPool: this.userPool } },
+        additionalAuthorizationModes: [{ authorizationType: appsync.AuthorizationType.IAM }],
+      },
+      // Errors only, and never request or response content: briefs and agent answers stay out of the logs.
+      logConfig: { fieldLogLevel: appsync.FieldLogLevel.ERROR, excludeVerboseContent: true, retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH },
+      xrayEnabled: true,
+    });
+
+    const dataSource = this.api.addLambdaDataSource('Resolver', props.resolverFunction);
+    for (const [typeName, fields] of Object.entries(RESOLVED_FIELDS)) {
+      for (const fieldName of fields) {
+        // No mapping templates: a direct Lambda resolver receives AppSync's full context object.
+        dataSource.createResolver(`${typeName}${fieldName}`, { typeName, fieldName });
+      }
+    }
+
+    props.table.grantReadWriteData(props.resolverFunction);
+    props.eventBus.grantPutEventsTo(props.resolverFunction);
+    props.stateMachine?.grantTaskResponse(props.resolverFunction);
+
+    this.campaignUpdatedRule = new events.Rule(this, 'CampaignUpdatedToSubscribers', {
+      eventBus: props.eventBus,
+      description: 'Campaign Updated → publishCampaignUpdate (IAM), which fans out to onCampaignUpdated subscribers',
+      eventPattern: { source: [CAMPAIGN_UPDATED.source], detailType: [CAMPAIGN_UPDATED.detailType] },
+      targets: [
+        new targets.AppSync(this.api, {
+          graphQLOperation: PUBLISH_OPERATION,
+          // The event's detail is exactly CampaignUpdateInput (functions/shared/campaign-updates.ts).
+          variables: events.RuleTargetInput.fromObject({ input: events.EventField.fromPath('$.detail') }),
+          retryAttempts: 3,
+          maxEventAge: Duration.minutes(15),
+        }),
+      ],
+    });
+
+    new CfnOutput(this, 'GraphqlUrl', { value: this.api.graphqlUrl, description: 'AppSync GraphQL endpoint' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+  }
+
+  #createUserPool(removalPolicy: RemovalPolicy): cognito.UserPool {
+    const pool = new cognito.UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: { tenantId: new cognito.StringAttribute({ minLen: 1, maxLen: 63, mutable: false }) },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { sms: false, otp: true },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      removalPolicy,
+    });
+    for (const group of USER_GROUPS) {
+      new cognito.CfnUserPoolGroup(this, `${group}Group`, { userPoolId: pool.userPoolId, groupName: group });
+    }
+    return pool;
+  }
+}

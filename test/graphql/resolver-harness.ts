@@ -1,0 +1,102 @@
+// The GraphQL resolver wired to DynamoDB Local and a recording EventBridge
+// endpoint, plus builders for AppSync direct-resolver events.
+import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
+import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
+import { ConversationRepository } from '../../functions/data/conversation-repository.ts';
+import type { ConversationAgent } from '../../functions/graphql/conversation-agent.ts';
+import { createResolver } from '../../functions/graphql/resolver.ts';
+import type { TaskCallbacks } from '../../functions/graphql/task-callbacks.ts';
+import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
+import type { ApprovalOutcome } from '../../functions/workflow/contracts.ts';
+import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
+
+export const BUS = 'mcc';
+
+export interface Harness {
+  readonly table: TestTable;
+  readonly events: PutEventsRecorder;
+  readonly campaigns: CampaignRepository;
+  readonly approvals: ApprovalRepository;
+  readonly resumed: { taskToken: string; outcome: ApprovalOutcome }[];
+  readonly resolve: (event: unknown) => Promise<unknown>;
+}
+
+export const citingAgent: ConversationAgent = {
+  answer: async (turn) => ({
+    text: `Tier 1 needs 8-12 weeks (you asked: ${turn.message}; ${turn.history.length} earlier messages)`,
+    citations: [{ documentId: 'playbooks/campaign-tiers.md', title: 'Campaign tiers' }],
+  }),
+};
+
+export async function startHarness(agent: ConversationAgent = citingAgent): Promise<Harness> {
+  const table = await createTestTable();
+  const events = await startPutEventsRecorder();
+  const campaigns = new CampaignRepository(table.doc, table.tableName);
+  const approvals = new ApprovalRepository(table.doc, table.tableName);
+  const resumed: Harness['resumed'] = [];
+  const callbacks: TaskCallbacks = { sendTaskSuccess: async (taskToken, outcome) => void resumed.push({ taskToken, outcome }) };
+  const resolve = createResolver({
+    doc: table.doc,
+    tableName: table.tableName,
+    busName: BUS,
+    events: events.client,
+    campaigns,
+    approvals,
+    conversations: new ConversationRepository(table.doc, table.tableName),
+    updates: new CampaignUpdates(events.client, BUS),
+    callbacks,
+    agent,
+  });
+  return { table, events, campaigns, approvals, resumed, resolve };
+}
+
+export interface Person {
+  readonly tenantId: string;
+  readonly sub?: string;
+  readonly groups?: readonly string[];
+  readonly email?: string;
+}
+
+export function cognito(p: Person): Record<string, unknown> {
+  const sub = p.sub ?? `user-${p.tenantId}`;
+  const groups = [...(p.groups ?? ['marketers'])];
+  return {
+    sub,
+    username: sub,
+    issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_test',
+    claims: { sub, 'custom:tenantId': p.tenantId, 'cognito:groups': groups, email: p.email ?? `${sub}@example.com` },
+    groups,
+    sourceIp: ['203.0.113.7'],
+    defaultAuthStrategy: 'ALLOW',
+  };
+}
+
+export const IAM_BACKEND = {
+  accountId: '123456789012',
+  userArn: 'arn:aws:sts::123456789012:assumed-role/mcc-events-appsync/abc',
+  username: 'AROAEXAMPLE:abc',
+  sourceIp: ['198.51.100.1'],
+  cognitoIdentityPoolId: null,
+  cognitoIdentityId: null,
+  cognitoIdentityAuthType: null,
+  cognitoIdentityAuthProvider: null,
+};
+
+export function appsyncEvent(
+  parentTypeName: string,
+  fieldName: string,
+  args: Record<string, unknown>,
+  identity: unknown,
+  selectionSetList: string[] = [],
+): Record<string, unknown> {
+  return {
+    arguments: args,
+    identity,
+    source: null,
+    request: { headers: { 'content-type': 'application/json' }, domainName: null },
+    info: { fieldName, parentTypeName, variables: {}, selectionSetList, selectionSetGraphQL: '' },
+    prev: null,
+    stash: {},
+  };
+}
