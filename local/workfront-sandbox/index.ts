@@ -310,15 +310,16 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
 export async function listen(
   options: Omit<SandboxOptions, 'publicBaseUrl'> & { port?: number },
 ): Promise<{ sandbox: WorkfrontSandbox; url: string; close: () => Promise<void> }> {
-  let sandbox: WorkfrontSandbox | undefined;
+  // The sandbox needs the server's port for its public URL, so it is created after listening.
+  const holder: { sandbox?: WorkfrontSandbox } = {};
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
-    void sandbox?.handle(req, res, path);
+    void holder.sandbox?.handle(req, res, path);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  sandbox = createWorkfrontSandbox({ ...options, publicBaseUrl: `${url}/` });
-  const created = sandbox;
+  const created = createWorkfrontSandbox({ ...options, publicBaseUrl: `${url}/` });
+  holder.sandbox = created;
   return {
     sandbox: created,
     url,
