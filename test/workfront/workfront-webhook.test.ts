@@ -2,7 +2,7 @@
 // handler module (DynamoDB Local; EventBridge and Secrets Manager on a local
 // AWS JSON endpoint).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { tenantWebhookToken } from '../../functions/workfront/webhook-token.ts';
 import { createTestTable } from '../support/dynamodb.ts';
@@ -14,7 +14,7 @@ import { DOCUMENTED_BASE64_UPDATE, DOCUMENTED_CREATE, DOCUMENTED_LEGACY_CREATE, 
 const SECRET = 'generated-webhook-secret-value';
 let aws: FakeAws;
 let repo: CampaignRepository;
-let handler: (typeof import('../../functions/handlers/workfront-webhook.ts'))['handler'];
+let handler: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
 beforeAll(async () => {
   const table = await createTestTable();
@@ -53,7 +53,7 @@ function post(tenant: string | undefined, body: unknown, options: { token?: stri
       body: options.base64 ? Buffer.from(text).toString('base64') : text,
       isBase64Encoded: options.base64 ?? false,
     }),
-  ) as Promise<APIGatewayProxyStructuredResultV2>;
+  );
 }
 
 const outcomeOf = (r: APIGatewayProxyStructuredResultV2) => JSON.parse(String(r.body)).outcome as string;
