@@ -67,10 +67,18 @@ export async function syncToWorkfront(deps: SyncDeps, input: { tenantId: string;
   return { workfrontProjectId: project.ID, workfrontUrl: projectUrl };
 }
 
-async function ensureProject({ workfront }: SyncDeps, campaign: Campaign): Promise<WorkfrontObject> {
-  const found = await workfront.findByExtRefId('PROJ', campaign.campaignId);
-  if (found) return found;
-  return workfront.createProject(projectFields(campaign));
+/**
+ * The campaign's project: one already linked to this tenant's campaign, else
+ * one an interrupted attempt created (found by extRefID, not linked yet),
+ * else a new one.
+ */
+async function ensureProject({ workfront, repo }: SyncDeps, campaign: Campaign): Promise<WorkfrontObject> {
+  const candidates = await workfront.findAllByExtRefId('PROJ', campaign.campaignId);
+  for (const candidate of candidates) {
+    const owned = await repo.findWorkfrontLink(campaign.tenantId, 'PROJ', candidate.ID);
+    if (owned?.campaignId === campaign.campaignId) return candidate;
+  }
+  return candidates[0] ?? (await workfront.createProject(projectFields(campaign)));
 }
 
 /** Workfront project fields for a campaign; dates are calendar days in the instance's time zone. */

@@ -100,10 +100,14 @@ export class WorkfrontClient {
     return data.map(toObject);
   }
 
-  /** The first object whose `extRefID` equals the given reference (MCC sets it to its own IDs). */
+  /** Every object whose `extRefID` equals the given reference (MCC sets it to its own IDs). */
+  async findAllByExtRefId(objCode: RestObjCode, extRefID: string, extra: Record<string, string> = {}): Promise<WorkfrontObject[]> {
+    return (await this.search(objCode, { ...extra, extRefID }, 20)).filter((o) => o.extRefID === extRefID);
+  }
+
+  /** The first object whose `extRefID` equals the given reference. */
   async findByExtRefId(objCode: RestObjCode, extRefID: string, extra: Record<string, string> = {}): Promise<WorkfrontObject | undefined> {
-    const found = await this.search(objCode, { ...extra, extRefID }, 2);
-    return found.find((o) => o.extRefID === extRefID);
+    return (await this.findAllByExtRefId(objCode, extRefID, extra))[0];
   }
 
   async #call(request: Request): Promise<unknown> {
