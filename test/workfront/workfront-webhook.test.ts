@@ -9,6 +9,7 @@ import { createTestTable } from '../support/dynamodb.ts';
 import { startFakeAws, type FakeAws } from '../support/fake-aws.ts';
 import { NOW } from '../support/fixtures.ts';
 import { httpApiEvent } from '../support/http-api-event.ts';
+import { listen } from '../../local/workfront-sandbox/index.ts';
 import { DOCUMENTED_BASE64_UPDATE, DOCUMENTED_CREATE, DOCUMENTED_LEGACY_CREATE, DOCUMENTED_UPDATE } from './fixtures/documented-payloads.ts';
 
 const SECRET = 'generated-webhook-secret-value';
@@ -157,5 +158,45 @@ describe('malformed requests', () => {
     expect((await post('acme', undefined, { raw: '{not json' })).statusCode).toBe(400);
     expect((await post('acme', { eventType: 'UPDATE' })).statusCode).toBe(400);
     expect((await post('acme', { ...DOCUMENTED_BASE64_UPDATE, newState: '%%%' })).statusCode).toBe(400);
+  });
+});
+
+describe('from the sandbox to the handler', () => {
+  it('a status a person sets in the Workfront sandbox reaches the campaign link, as the local gateway would route it', async () => {
+    const { url: sandboxUrl, sandbox, close } = await listen({
+      apiKeys: ['k'],
+      // What the local gateway does: turn the delivery into an HTTP API event for the same handler.
+      deliverWebhook: async (target, request) => {
+        const parsed = new URL(target);
+        const result = await handler(
+          httpApiEvent({
+            method: 'POST',
+            path: parsed.pathname,
+            query: Object.fromEntries(parsed.searchParams),
+            headers: request.headers,
+            body: request.body,
+          }),
+        );
+        return result.statusCode ?? 500;
+      },
+    });
+    try {
+      const headers = { apiKey: 'k', 'Content-Type': 'application/json' };
+      await fetch(`${sandboxUrl}/attask/eventsubscription/api/v1/subscriptions`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ objCode: 'PROJ', eventType: 'UPDATE', url: 'http://localhost/webhooks/workfront?tenant=wayne', authToken: tenantWebhookToken(SECRET, 'wayne'), base64Encoding: true }),
+      });
+      const created = await fetch(`${sandboxUrl}/attask/api/v22.0/proj`, { method: 'POST', headers, body: JSON.stringify({ name: 'Gotham launch', extRefID: 'cmp-e2e' }) });
+      const { data } = (await created.json()) as { data: { ID: string } };
+      await link('wayne', 'cmp-e2e', data.ID);
+      sandbox.setProjectStatus(data.ID, 'ONH');
+      await sandbox.idle();
+      expect(sandbox.deliveries).toEqual([expect.objectContaining({ status: 200, eventType: 'UPDATE' })]);
+      expect((await repo.findWorkfrontLink('wayne', 'PROJ', data.ID))?.status).toBe('ONH');
+      expect(eventsFor('cmp-e2e')).toEqual([expect.objectContaining({ status: 'ONH', previousStatus: 'PLN' })]);
+    } finally {
+      await close();
+    }
   });
 });
