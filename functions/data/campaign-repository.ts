@@ -329,6 +329,37 @@ export class CampaignRepository {
     }
   }
 
+  /**
+   * Records a Workfront object's status from an event, only if the event is
+   * newer than the last one applied to that link (`lastEventAt`, compared as
+   * fixed-width ISO strings), so a late redelivery never rolls a status back.
+   * Returns the updated link, or undefined when the event was not newer.
+   */
+  async updateWorkfrontLinkStatus(
+    tenantId: string,
+    link: Pick<WorkfrontLink, 'campaignId' | 'objCode' | 'objId'>,
+    change: { readonly status: string; readonly eventAt: string; readonly now: Date },
+  ): Promise<WorkfrontLink | undefined> {
+    const valid = parseOrThrow(WorkfrontLink.pick({ status: true, lastEventAt: true }).required(), { status: change.status, lastEventAt: change.eventAt }, 'Workfront link status');
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: workfrontLinkKey(tenantId, link.campaignId, link.objCode, link.objId),
+          UpdateExpression: 'SET #status = :status, lastEventAt = :eventAt, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastEventAt) OR lastEventAt < :eventAt)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': valid.status, ':eventAt': valid.lastEventAt, ':now': change.now.toISOString() },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return WorkfrontLink.parse(withoutKeys(Attributes ?? {}));
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
   /** GSI2: which of this tenant's campaigns a Workfront object belongs to. */
   async findWorkfrontLink(tenantId: string, objCode: WorkfrontObjCode, objId: string): Promise<WorkfrontLink | undefined> {
     const { Items } = await this.#doc.send(

@@ -2,7 +2,7 @@
 // (EventBridge, Workfront's retries for up to 48 hours). The first claim of a
 // (scope, key) wins through a conditional put; records expire by TTL.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validate.ts';
 import { TenantId } from '../domain/vocabulary.ts';
@@ -44,5 +44,13 @@ export class DeduplicationStore {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  /**
+   * Gives a claim back when the work it guarded failed, so the sender's retry
+   * is processed instead of being taken for a duplicate.
+   */
+  async release(tenantId: string, scope: string, key: string): Promise<void> {
+    await this.#doc.send(new DeleteCommand({ TableName: this.#tableName, Key: dedupKey(tenantId, scope, key) }));
   }
 }

@@ -1,4 +1,4 @@
-// A tiny stand-in for the AWS endpoints the approval flow calls, speaking
+// A tiny stand-in for the AWS endpoints handlers call in tests, speaking
 // their documented wire protocols so the real SDK clients run unmodified:
 // - Step Functions, AWS JSON 1.0: POST / with X-Amz-Target AWSStepFunctions.SendTaskSuccess | SendTaskFailure;
 //   success is HTTP 200 `{}`, refusals HTTP 400 `{"__type": "...#TaskTimedOut", "message": ...}`.
@@ -18,6 +18,13 @@ export interface RecordedRequest {
   readonly body: Record<string, unknown>;
 }
 
+export interface PutEntry {
+  readonly Source: string;
+  readonly DetailType: string;
+  readonly Detail: string;
+  readonly EventBusName?: string;
+}
+
 export interface SecretVersion {
   readonly versionId: string;
   readonly value: string;
@@ -34,8 +41,10 @@ export interface SentEmail {
 
 export class FakeAws {
   readonly requests: RecordedRequest[] = [];
-  /** Secret versions by stage (AWSCURRENT, AWSPREVIOUS). */
+  /** Secret versions by stage (AWSCURRENT, AWSPREVIOUS), for any SecretId not in `secretsById`. */
   readonly secrets = new Map<string, SecretVersion>();
+  /** Single-version secrets by SecretId (served as AWSCURRENT, VersionId `v1`). */
+  readonly secretsById = new Map<string, string>();
   /** Errors the next SendTask* calls answer with, in order (e.g. 'TaskTimedOut'). */
   readonly sfnErrors: string[] = [];
   #server = createServer((req, res) => void this.#serve(req, res));
@@ -50,6 +59,16 @@ export class FakeAws {
   async stop(): Promise<void> {
     this.#server.closeAllConnections();
     await new Promise((resolve) => this.#server.close(resolve));
+  }
+
+  /** Alias of stop(), for tests written against the close() convention. */
+  close(): Promise<void> {
+    return this.stop();
+  }
+
+  /** Every entry PutEvents received, in order. */
+  get entries(): PutEntry[] {
+    return this.calls('AWSEvents.PutEvents').flatMap((r) => (Array.isArray(r.body.Entries) ? (r.body.Entries as PutEntry[]) : []));
   }
 
   calls(target: string): RecordedRequest[] {
@@ -99,7 +118,8 @@ export class FakeAws {
       }
       case 'secretsmanager.GetSecretValue': {
         const stage = typeof body.VersionStage === 'string' ? body.VersionStage : 'AWSCURRENT';
-        const version = this.secrets.get(stage);
+        const byId = this.secretsById.get(String(body.SecretId));
+        const version = byId !== undefined ? (stage === 'AWSCURRENT' ? { versionId: 'v1', value: byId } : undefined) : this.secrets.get(stage);
         if (!version) {
           return reply(400, { __type: 'ResourceNotFoundException', Message: `Secrets Manager can't find the specified secret value for staging label: ${stage}` }, 'application/x-amz-json-1.1');
         }
@@ -120,3 +140,7 @@ export class FakeAws {
 }
 
 export const TEST_AWS = { region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } } as const;
+
+export function startFakeAws(): Promise<FakeAws> {
+  return new FakeAws().start();
+}

@@ -1,0 +1,89 @@
+// The Bedrock agent's action-group Lambda, for action groups defined with
+// function details. Input: `{ messageVersion: "1.0", agent, inputText,
+// sessionId, actionGroup, function, parameters: [{ name, type, value }],
+// sessionAttributes, promptSessionAttributes }`; output: `{ messageVersion,
+// response: { actionGroup, function, functionResponse: { responseState?,
+// responseBody: { TEXT: { body } } } }, sessionAttributes,
+// promptSessionAttributes }`, where responseState REPROMPT hands the message
+// back to the model (bad input) and FAILURE ends the turn with a
+// DependencyFailedException (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-lambda.html).
+// The tenant is `sessionAttributes.tenantId`, set by the application that
+// invokes the agent, never a parameter the model could fill in.
+import { z } from 'zod';
+import { CampaignRepository } from '../data/campaign-repository.ts';
+import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { DomainError, RETRYABLE_ERROR_CODES } from '../domain/errors.ts';
+import { TenantId } from '../domain/vocabulary.ts';
+import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { logger } from '../shared/observability.ts';
+import { AGENT_FUNCTIONS, type AgentDeps } from '../use-cases/agent-actions.ts';
+import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
+import { WorkfrontAuthError } from '../workfront/errors.ts';
+
+export const AgentFunctionEvent = z.looseObject({
+  messageVersion: z.string(),
+  actionGroup: z.string().min(1),
+  function: z.string().min(1),
+  parameters: z.array(z.looseObject({ name: z.string(), type: z.string().optional(), value: z.unknown() })).optional(),
+  sessionAttributes: z.record(z.string(), z.string()).optional(),
+  promptSessionAttributes: z.record(z.string(), z.string()).optional(),
+});
+export type AgentFunctionEvent = z.infer<typeof AgentFunctionEvent>;
+
+export interface AgentFunctionResponse {
+  messageVersion: '1.0';
+  response: {
+    actionGroup: string;
+    function: string;
+    functionResponse: { responseState?: 'FAILURE' | 'REPROMPT'; responseBody: { TEXT: { body: string } } };
+  };
+  sessionAttributes?: Record<string, string>;
+  promptSessionAttributes?: Record<string, string>;
+}
+
+const config = loadConfig({ ...CommonConfig, ...WorkfrontConfig });
+const deps: AgentDeps = {
+  repo: new CampaignRepository(createDocumentClient(), config.TABLE_NAME),
+  workfront: workfrontClient(config),
+  now: () => new Date(),
+};
+
+export async function handler(raw: unknown): Promise<AgentFunctionResponse> {
+  const parsed = AgentFunctionEvent.safeParse(raw);
+  if (!parsed.success) throw new Error('Not a Bedrock agent function-details event');
+  const event = parsed.data;
+  const respond = (body: unknown, responseState?: 'FAILURE' | 'REPROMPT'): AgentFunctionResponse => ({
+    messageVersion: '1.0',
+    response: {
+      actionGroup: event.actionGroup,
+      function: event.function,
+      functionResponse: { ...(responseState ? { responseState } : {}), responseBody: { TEXT: { body: typeof body === 'string' ? body : JSON.stringify(body) } } },
+    },
+    ...(event.sessionAttributes ? { sessionAttributes: event.sessionAttributes } : {}),
+    ...(event.promptSessionAttributes ? { promptSessionAttributes: event.promptSessionAttributes } : {}),
+  });
+
+  const tenant = TenantId.safeParse(event.sessionAttributes?.tenantId);
+  if (!tenant.success) {
+    logger.error('Agent invoked without a tenantId session attribute');
+    return respond('This agent session is not bound to a tenant.', 'FAILURE');
+  }
+  const run = AGENT_FUNCTIONS[event.function];
+  if (!run) return respond(`Unknown function ${event.function}. Available: ${Object.keys(AGENT_FUNCTIONS).join(', ')}.`, 'REPROMPT');
+  const args = Object.fromEntries((event.parameters ?? []).map((p) => [p.name, String(p.value ?? '')]));
+
+  logger.appendKeys({ tenantId: tenant.data, actionGroup: event.actionGroup, function: event.function });
+  try {
+    return respond(await run(deps, tenant.data, args));
+  } catch (error) {
+    const retryable = error instanceof DomainError && (RETRYABLE_ERROR_CODES as readonly string[]).includes(error.code);
+    if (error instanceof DomainError && !retryable && !(error instanceof WorkfrontAuthError)) {
+      // The model can fix these (wrong ID, bad date, nothing to act on): say what was wrong.
+      return respond(error.message, 'REPROMPT');
+    }
+    logger.error('Agent action failed', { error });
+    return respond(retryable ? 'Workfront is busy or unavailable right now; try again later.' : 'The action failed because a dependency is unavailable.', 'FAILURE');
+  } finally {
+    logger.resetKeys();
+  }
+}

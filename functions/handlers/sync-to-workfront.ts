@@ -1,0 +1,22 @@
+// SyncToWorkfront Task state: create (or find) the campaign's Workfront
+// project and tasks. Throttling and outages surface as `Throttled` /
+// `DependencyUnavailable` for the state machine's Retry.
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { CampaignRepository } from '../data/campaign-repository.ts';
+import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { CampaignUpdates } from '../shared/campaign-updates.ts';
+import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { stepHandler } from '../shared/step-handler.ts';
+import { syncToWorkfront } from '../use-cases/sync-to-workfront.ts';
+import { STATE, SyncInput } from '../workflow/contracts.ts';
+import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
+
+const config = loadConfig({ ...CommonConfig, ...WorkfrontConfig });
+const deps = {
+  repo: new CampaignRepository(createDocumentClient(), config.TABLE_NAME),
+  updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
+  workfront: workfrontClient(config),
+  now: () => new Date(),
+};
+
+export const handler = stepHandler(STATE.syncToWorkfront, SyncInput, (input) => syncToWorkfront(deps, input));
