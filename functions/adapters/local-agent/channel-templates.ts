@@ -20,7 +20,7 @@ const email: Template = (c, publishDate) => {
     fitWords(`Is your team ready for ${c.name}?`, 50),
     fitWords(`${c.name}: ${shortDate(publishDate)}`, 50),
   ];
-  const preheader = fitWords(`${c.callToAction} and see what ${c.name} means for ${c.audience}.`, 100);
+  const preheader = fitWords(`${c.callToAction}: see what ${c.name} changes for your team.`, 100);
   const body = [
     `Preheader: ${preheader}`,
     '',

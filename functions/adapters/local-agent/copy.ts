@@ -52,7 +52,7 @@ export function stepOf(post: PlannedPost): string {
 function hookFor(step: string, name: string, objective: string): string {
   const s = step.toLowerCase();
   if (s.includes('teaser')) return `Something new is coming for you: ${name}.`;
-  if (s.includes('launch') || s.includes('anchor')) return `${name} starts today.`;
+  if (s.includes('launch') || s.includes('anchor')) return `${name} is here.`;
   if (s.includes('benefit') || s.includes('value')) return `What ${name} means for you: ${objective}`;
   if (s.includes('proof') || s.includes('story')) return `Teams like yours are already seeing results with ${name}.`;
   if (s.includes('demo') || s.includes('how-to') || s.includes('behind')) return `Here is how ${name} works, step by step.`;
@@ -62,17 +62,19 @@ function hookFor(step: string, name: string, objective: string): string {
 
 export function copyFor(campaign: CampaignContext, post: PlannedPost, guidance: string | null): Copy {
   const { brief } = campaign;
-  const name = applyBrandVoice(brief.name);
-  const objective = applyBrandVoice(fitWords(brief.objective.replace(/\.$/, ''), 160));
+  // Brief text is repeated across a draft, so its exclamation marks go: the guideline allows one per piece.
+  const calm = (text: string) => applyBrandVoice(text.replace(/!+/g, '.').replace(/\.{2,}/g, '.'));
+  const name = calm(brief.name).replace(/\.$/, '');
+  const objective = calm(fitWords(brief.objective, 160)).replace(/\.$/, '');
   const step = stepOf(post);
-  const slug = slugOf(brief.name);
+  const slug = slugOf(name);
   return {
     name,
     objective,
-    audience: applyBrandVoice(fitWords(brief.audience, 120)),
+    audience: calm(fitWords(brief.audience, 120)).replace(/\.$/, ''),
     step,
     callToAction: CALL_TO_ACTION[brief.type],
-    campaignHashtag: hashtag(brief.name),
+    campaignHashtag: hashtag(name),
     topicHashtags: TOPIC_HASHTAGS[brief.type],
     slug,
     link: (source, medium) =>
