@@ -22,7 +22,8 @@ export function campaignIdForEvent(eventId: string): string {
 export function parseBuildRequest(detail: unknown): { tenantId: string; campaignId?: string; brief: Campaign['brief'] } {
   const issues: FieldIssue[] = [];
   const envelope = BuildRequestedDetail.safeParse(detail);
-  if (!envelope.success) issues.push(...toFieldIssues(envelope.error).map((i) => ({ ...i, field: `detail.${i.field}` })));
+  const under = (prefix: string) => (issue: FieldIssue) => ({ ...issue, field: issue.field === '(root)' ? prefix : `${prefix}.${issue.field}` });
+  if (!envelope.success) issues.push(...toFieldIssues(envelope.error).map(under('detail')));
   const briefInput = typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>).brief : undefined;
   let brief: Campaign['brief'] | undefined;
   try {
@@ -30,7 +31,7 @@ export function parseBuildRequest(detail: unknown): { tenantId: string; campaign
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     // A missing brief is already named by the envelope check.
-    if (briefInput !== undefined) issues.push(...error.issues.map((i) => ({ ...i, field: `detail.brief.${i.field}` })));
+    if (briefInput !== undefined) issues.push(...error.issues.map(under('detail.brief')));
   }
   if (issues.length > 0 || !envelope.success || !brief) {
     throw new ValidationError('Campaign Build Requested event', issues.length > 0 ? issues : [{ field: 'detail.brief', message: 'is required' }]);
