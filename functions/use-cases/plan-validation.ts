@@ -80,6 +80,10 @@ export function checkPlan(text: string, brief: CampaignBrief): PlanCheck {
     if (!posts.some((p) => p.channel === channel)) errors.push(`posts: the brief's channel ${channel} has no post`);
   }
   const parsed = Plan.safeParse({ summary, posts });
-  if (!parsed.success) errors.push(...toFieldIssues(parsed.error).map((i) => `${i.field}: ${i.message}`));
+  if (!parsed.success) {
+    // A field already explained above (an unknown channel) needs no second, vaguer message.
+    const explained = (field: string) => errors.some((e) => e.startsWith(`${field}:`));
+    errors.push(...toFieldIssues(parsed.error).flatMap((i) => (explained(i.field) ? [] : [`${i.field}: ${i.message}`])));
+  }
   return errors.length > 0 || !parsed.success ? { ok: false, errors } : { ok: true, plan: parsed.data, repairs };
 }
