@@ -13,6 +13,7 @@ import { logger } from '../shared/observability.ts';
 import type { GeneratePostInput, GeneratePostOutput } from '../workflow/contracts.ts';
 import type { AgentDependencies } from './build-dependencies.ts';
 import { checkPostContent } from './post-content.ts';
+import { plannedFields } from './planned-fields.ts';
 
 /** Times the writer is asked again after an invalid draft. */
 export const WRITE_REASKS = 1;
@@ -51,11 +52,6 @@ export async function generatePost(deps: AgentDependencies, input: GeneratePostI
     corrections = check.errors;
   }
   throw new InvalidPostContentError(`The writer returned no valid ${post.channel} draft for ${postId}: ${corrections.slice(0, 5).join('; ')}`);
-}
-
-/** What a post keeps from its plan whatever happens to its drafts. */
-export function plannedFields(post: Post): Pick<Post, 'postId' | 'campaignId' | 'channel' | 'publishDate' | 'brief'> {
-  return { postId: post.postId, campaignId: post.campaignId, channel: post.channel, publishDate: post.publishDate, brief: post.brief };
 }
 
 /** The agent's own citations first, then the passages it was given; one per document. */

@@ -7,7 +7,7 @@ import { InvalidTransitionError, NotFoundError } from '../domain/errors.ts';
 import { logger } from '../shared/observability.ts';
 import type { CampaignRef, StepError } from '../workflow/contracts.ts';
 import type { BuildDependencies } from './build-dependencies.ts';
-import { describeStepError } from './record-post-failure.ts';
+import { describeStepError } from './step-error-reason.ts';
 
 export interface MarkFailedResult {
   readonly campaignId: string;

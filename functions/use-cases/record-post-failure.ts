@@ -5,23 +5,8 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
 import type { GeneratePostInput, GeneratePostOutput, StepError } from '../workflow/contracts.ts';
 import type { BuildDependencies } from './build-dependencies.ts';
-import { plannedFields } from './generate-post.ts';
-
-const MAX_REASON = 2000;
-
-/** Lambda puts `{"errorType","errorMessage",…}` in Cause; the message is what a person needs to read. */
-export function describeStepError(error: StepError): string {
-  let detail = error.Cause ?? '';
-  try {
-    const cause: unknown = JSON.parse(detail);
-    if (typeof cause === 'object' && cause !== null && typeof (cause as { errorMessage?: unknown }).errorMessage === 'string') {
-      detail = (cause as { errorMessage: string }).errorMessage;
-    }
-  } catch {
-    // Cause is plain text (or absent): use it as it is.
-  }
-  return (detail ? `${error.Error}: ${detail}` : error.Error).slice(0, MAX_REASON);
-}
+import { plannedFields } from './planned-fields.ts';
+import { describeStepError } from './step-error-reason.ts';
 
 export async function recordPostFailure(deps: BuildDependencies, input: GeneratePostInput & { error: StepError }): Promise<GeneratePostOutput> {
   const { tenantId, campaignId, postId, revision } = input;
