@@ -268,6 +268,13 @@ export class CampaignRepository {
     await writeAllInBatches(this.#doc, this.#tableName, items);
   }
 
+  async getPost(tenantId: string, campaignId: string, postId: string): Promise<Post | undefined> {
+    const { Item } = await this.#doc.send(
+      new GetCommand({ TableName: this.#tableName, Key: postKey(tenantId, campaignId, postId), ConsistentRead: true }),
+    );
+    return Item ? Post.parse(withoutKeys(Item)) : undefined;
+  }
+
   async listPosts(tenantId: string, campaignId: string): Promise<Post[]> {
     const posts: Post[] = [];
     let startKey: Record<string, unknown> | undefined;

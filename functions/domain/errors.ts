@@ -85,6 +85,11 @@ export class InvalidPlanError extends DomainError {
   readonly code = 'InvalidPlan';
 }
 
+/** The writer's draft could not be turned into valid post content for its channel, even after re-asking. */
+export class InvalidPostContentError extends DomainError {
+  readonly code = 'InvalidPostContent';
+}
+
 /** Every post of the campaign failed to generate, so there is nothing to approve. */
 export class AllPostsFailedError extends DomainError {
   readonly code = 'AllPostsFailed';

@@ -114,3 +114,17 @@ export const SyncOutput = z.object({ workfrontProjectId: z.string().min(1), work
 export type SyncOutput = z.infer<typeof SyncOutput>;
 
 export const MarkFailedInput = CampaignRef.extend({ error: StepError });
+
+/** What MarkFailed returns: the campaign's status afterwards (null when there is no such campaign). */
+export const MarkFailedOutput = z.object({ campaignId: Id, status: z.string().nullable() });
+
+/**
+ * The campaign-outcome Lambda serves three states; each state's Parameters add
+ * its `action` to the contract input above.
+ */
+export const CampaignOutcomeInput = z.discriminatedUnion('action', [
+  RecordPostFailureInput.extend({ action: z.literal('recordPostFailure') }),
+  ReviseInput.extend({ action: z.literal('revise') }),
+  MarkFailedInput.extend({ action: z.literal('markFailed') }),
+]);
+export type CampaignOutcomeInput = z.infer<typeof CampaignOutcomeInput>;

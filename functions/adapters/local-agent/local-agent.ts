@@ -1,0 +1,49 @@
+// The local agent (AGENT_PROVIDER=local): retrieval over the knowledge
+// documents with MiniSearch, and a deterministic planner and writer driven by
+// the playbooks. The index is built once per process, at cold start, from the
+// knowledge source (the KNOWLEDGE_BUCKET in the local runtime).
+import type { Agent, AgentReply, Passage, PlanRequest, RetrieveRequest, WritePostRequest } from '../../ports/agent.ts';
+import type { KnowledgeSource } from '../../knowledge/knowledge-source.ts';
+import { KnowledgeIndex } from './knowledge-index.ts';
+import { planReply } from './planner.ts';
+import { writeReply } from './writer.ts';
+
+export class LocalAgent implements Agent {
+  readonly #source: KnowledgeSource;
+  #index: Promise<KnowledgeIndex> | undefined;
+
+  constructor(source: KnowledgeSource) {
+    this.#source = source;
+  }
+
+  /** Starts indexing now (cold start) rather than on the first call; a failure is retried by the next call. */
+  warm(): void {
+    this.#load().catch(() => undefined);
+  }
+
+  async planCampaign(request: PlanRequest): Promise<AgentReply> {
+    const index = await this.#load();
+    return planReply(request.campaign, (id) => index.titleOf(id));
+  }
+
+  async writePost(request: WritePostRequest): Promise<AgentReply> {
+    const index = await this.#load();
+    return writeReply(request, (id) => index.titleOf(id));
+  }
+
+  async retrieve(request: RetrieveRequest): Promise<Passage[]> {
+    const index = await this.#load();
+    return index.search(request.query, request.maxResults ?? 5);
+  }
+
+  #load(): Promise<KnowledgeIndex> {
+    const index = (this.#index ??= this.#source.load().then((files) => {
+      if (files.length === 0) throw new Error('the knowledge source holds no documents');
+      return KnowledgeIndex.fromFiles(files);
+    }));
+    return index.catch((error: unknown) => {
+      if (this.#index === index) this.#index = undefined;
+      throw error;
+    });
+  }
+}

@@ -1,0 +1,20 @@
+// Lambda for the Save state: ExecutionInput (the event ID and the Campaign
+// Build Requested detail) → SaveOutput.
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { CampaignRepository } from '../data/campaign-repository.ts';
+import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { mappingDependencyErrors } from '../adapters/dependency-errors.ts';
+import { CampaignUpdates } from '../shared/campaign-updates.ts';
+import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { stepHandler } from '../shared/step-handler.ts';
+import { saveCampaign } from '../use-cases/save-campaign.ts';
+import { ExecutionInput } from '../workflow/contracts.ts';
+
+const config = loadConfig(CommonConfig);
+const deps = {
+  campaigns: new CampaignRepository(createDocumentClient(), config.TABLE_NAME),
+  updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
+  now: () => new Date(),
+};
+
+export const handler = stepHandler('Save', ExecutionInput, (input) => mappingDependencyErrors(() => saveCampaign(deps, input)));

@@ -1,0 +1,48 @@
+// Where a generation round stands: how many posts of the revision were
+// drafted and how many failed. RequestApproval uses it before asking anyone
+// to approve — a round where every post FAILED has nothing to approve, and
+// `requireSomethingToApprove` turns that into AllPostsFailedError.
+import type { CampaignRepository } from '../data/campaign-repository.ts';
+import { AllPostsFailedError } from '../domain/errors.ts';
+
+export interface GenerationSummary {
+  readonly revision: number;
+  readonly total: number;
+  /** Drafted for this revision. */
+  readonly generated: number;
+  /** Recorded FAILED for this revision. */
+  readonly failed: number;
+  /** Not (yet) drafted or failed for this revision. */
+  readonly pending: number;
+  /** True when there are posts and every one of them FAILED for this revision. */
+  readonly allFailed: boolean;
+  readonly failures: ReadonlyArray<{ readonly postId: string; readonly reason: string }>;
+}
+
+export async function summarizeGeneration(
+  repo: CampaignRepository,
+  tenantId: string,
+  campaignId: string,
+  revision: number,
+): Promise<GenerationSummary> {
+  const posts = await repo.listPosts(tenantId, campaignId);
+  const current = posts.filter((p) => p.revision === revision);
+  const generated = current.filter((p) => p.status === 'GENERATED').length;
+  const failedPosts = current.filter((p) => p.status === 'FAILED');
+  return {
+    revision,
+    total: posts.length,
+    generated,
+    failed: failedPosts.length,
+    pending: posts.length - generated - failedPosts.length,
+    allFailed: posts.length > 0 && failedPosts.length === posts.length,
+    failures: failedPosts.map((p) => ({ postId: p.postId, reason: p.failureReason ?? 'unknown' })),
+  };
+}
+
+/** Throws AllPostsFailedError when every post of the round failed. */
+export function requireSomethingToApprove(summary: GenerationSummary, campaignId: string): void {
+  if (summary.allFailed) {
+    throw new AllPostsFailedError(`All ${summary.total} posts of campaign ${campaignId} failed to generate in revision ${summary.revision}`);
+  }
+}
