@@ -18,7 +18,7 @@ import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
-import { postsOfRevision } from './request-approval.ts';
+import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
   readonly campaigns: CampaignRepository;
@@ -74,7 +74,7 @@ async function authorize(deps: DecideApprovalDeps, token: string): Promise<{ cla
 export async function openApproval(deps: DecideApprovalDeps, token: string): Promise<OpenedApproval> {
   const { claims, approval } = await authorize(deps, token);
   const campaign = await deps.campaigns.require(approval.tenantId, approval.campaignId);
-  const { posts } = await postsOfRevision(deps.campaigns, approval.tenantId, approval.campaignId, approval.revision);
+  const { posts } = await summarizeGeneration(deps.campaigns, approval.tenantId, approval.campaignId, approval.revision);
   return { claims, approval, campaign, posts };
 }
 

@@ -4,6 +4,7 @@
 // `requireSomethingToApprove` turns that into AllPostsFailedError.
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import { AllPostsFailedError } from '../domain/errors.ts';
+import type { Post } from '../domain/post.ts';
 
 export interface GenerationSummary {
   readonly revision: number;
@@ -17,6 +18,8 @@ export interface GenerationSummary {
   /** True when there are posts and every one of them FAILED for this revision. */
   readonly allFailed: boolean;
   readonly failures: ReadonlyArray<{ readonly postId: string; readonly reason: string }>;
+  /** The posts as drafted (or failed) for this revision, for previews. */
+  readonly posts: Post[];
 }
 
 export async function summarizeGeneration(
@@ -37,11 +40,19 @@ export async function summarizeGeneration(
     pending: posts.length - generated - failedPosts.length,
     allFailed: posts.length > 0 && failedPosts.length === posts.length,
     failures: failedPosts.map((p) => ({ postId: p.postId, reason: p.failureReason ?? 'unknown' })),
+    posts: current,
   };
 }
 
-/** Throws AllPostsFailedError when every post of the round failed. */
+/**
+ * Throws AllPostsFailedError when the round drafted nothing: every post
+ * failed, or no post has a draft for this revision (RequestApproval runs after
+ * the Map, so that means nothing is left to show an approver).
+ */
 export function requireSomethingToApprove(summary: GenerationSummary, campaignId: string): void {
+  if (summary.generated === 0 && !summary.allFailed) {
+    throw new AllPostsFailedError(`Campaign ${campaignId} has no drafted posts for revision ${summary.revision}; there is nothing to approve`);
+  }
   if (summary.allFailed) {
     throw new AllPostsFailedError(`All ${summary.total} posts of campaign ${campaignId} failed to generate in revision ${summary.revision}`);
   }

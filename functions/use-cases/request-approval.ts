@@ -9,7 +9,7 @@ import type { ApprovalRepository } from '../data/approval-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { Approval } from '../domain/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
-import { AllPostsFailedError, AlreadyExistsError, ApprovalClosedError, InvalidTransitionError } from '../domain/errors.ts';
+import { AlreadyExistsError, ApprovalClosedError, InvalidTransitionError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
@@ -19,6 +19,7 @@ import { approvalLinks, renderApprovalEmail } from '../approval/approval-email.t
 import { approvalIdFor } from '../approval/approval-id.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { signApprovalToken } from '../approval/approval-token.ts';
+import { requireSomethingToApprove, summarizeGeneration } from './generation-summary.ts';
 import type { ApprovalOutcome, RequestApprovalInput } from '../workflow/contracts.ts';
 
 export interface RequestApprovalDeps {
@@ -42,28 +43,11 @@ export interface RequestApprovalResult {
   readonly emailed: number;
 }
 
-/** The posts of one generation round, and which of them failed. */
-export interface GenerationPosts {
-  readonly posts: Post[];
-  readonly failed: Post[];
-}
-
-export async function postsOfRevision(campaigns: CampaignRepository, tenantId: string, campaignId: string, revision: number): Promise<GenerationPosts> {
-  const posts = (await campaigns.listPosts(tenantId, campaignId)).filter((p) => p.revision === revision);
-  return { posts, failed: posts.filter((p) => p.status === 'FAILED') };
-}
-
 export async function requestApproval(deps: RequestApprovalDeps, input: RequestApprovalInput): Promise<RequestApprovalResult> {
   const { tenantId, campaignId, revision, taskToken } = input;
   const campaign = await deps.campaigns.require(tenantId, campaignId);
-  const generation = await postsOfRevision(deps.campaigns, tenantId, campaignId, revision);
-  if (generation.posts.length === generation.failed.length) {
-    throw new AllPostsFailedError(
-      generation.posts.length === 0
-        ? `Campaign ${campaignId} has no posts for revision ${revision}; there is nothing to approve`
-        : `All ${generation.posts.length} posts of campaign ${campaignId} (revision ${revision}) failed; there is nothing to approve`,
-    );
-  }
+  const generation = await summarizeGeneration(deps.campaigns, tenantId, campaignId, revision);
+  requireSomethingToApprove(generation, campaignId);
   const awaiting = await awaitApproval(deps, campaign);
   const approvalId = approvalIdFor(revision);
   const { approval, resumed } = await storeApproval(deps, awaiting, approvalId, revision, taskToken);

@@ -134,11 +134,11 @@ describe('generatePost with a model that needs correcting', () => {
     expect(() => requireSomethingToApprove(summary, campaign.campaignId)).toThrow(AllPostsFailedError);
   });
 
-  it('counts posts not yet redrafted for a revision as pending, not failed', async () => {
+  it('counts posts not yet redrafted for a revision as pending, not failed, and a round with no draft has nothing to approve', async () => {
     const campaign = await requested(['X']);
     await planCampaign(deps(new ScriptedAgent()), campaign);
     const summary = await summarizeGeneration(campaigns, 'acme', campaign.campaignId, 1);
     expect(summary).toMatchObject({ total: 2, generated: 0, failed: 0, pending: 2, allFailed: false });
-    expect(() => requireSomethingToApprove(summary, campaign.campaignId)).not.toThrow();
+    expect(() => requireSomethingToApprove(summary, campaign.campaignId)).toThrow(/no drafted posts/);
   });
 });
