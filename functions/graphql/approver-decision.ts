@@ -1,20 +1,16 @@
-// decideApproval for a signed-in approver: the same effect as the e-mailed
-// link. The decision is recorded with a conditional PENDING → DECIDED write
-// (single use, shared with the link: whichever comes first wins), then the
-// waiting execution is resumed with the decision as the task's output. The
-// workflow owns every campaign status change after that.
+// decideApproval for a signed-in approver: the same use case as the e-mailed
+// link (applyDecision), reached through the user's identity instead of a
+// signed token. The caller's e-mail claim must be one of the approvers the
+// request went to; single use is shared with the link — whichever comes
+// first wins.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApprovalRepository } from '../data/approval-repository.ts';
 import { latestApproval } from '../data/campaign-approvals.ts';
 import type { Approval, Decision } from '../domain/approval.ts';
-import { NotFoundError } from '../domain/errors.ts';
-import type { ApprovalOutcome } from '../workflow/contracts.ts';
+import { ApprovalClosedError, NotFoundError } from '../domain/errors.ts';
+import { applyDecision, type DecideApprovalDeps } from '../use-cases/decide-approval.ts';
 import { UnauthorizedError } from './graphql-errors.ts';
-import type { TaskCallbacks } from './task-callbacks.ts';
 
-export interface ApproverDecisionDeps {
-  readonly approvals: ApprovalRepository;
-  readonly callbacks: TaskCallbacks;
+export interface ApproverDecisionDeps extends Omit<DecideApprovalDeps, 'keys' | 'now'> {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
 }
@@ -37,19 +33,13 @@ export async function decideAsApprover(deps: ApproverDecisionDeps, request: Appr
     throw new UnauthorizedError('Only an approver this request was sent to can decide it');
   }
   const comment = request.comment?.trim();
-  const decided = await deps.approvals.decide(request.tenantId, request.campaignId, pending.approvalId, {
+  const result = await applyDecision({ ...deps, now: () => request.now }, pending, {
     decision: request.decision,
     decidedBy: email,
-    decidedAt: request.now.toISOString(),
     ...(comment ? { comment } : {}),
     client: 'graphql',
   });
-  const outcome: ApprovalOutcome = {
-    decision: request.decision,
-    ...(comment ? { comment } : {}),
-    decidedBy: email,
-    decidedAt: request.now.toISOString(),
-  };
-  await deps.callbacks.sendTaskSuccess(decided.taskToken, outcome);
-  return decided;
+  // Already decided or expired: say so, with the recorded outcome, rather than pretend this decision applied.
+  if (result.kind !== 'decided') throw new ApprovalClosedError(result.approval);
+  return result.approval;
 }

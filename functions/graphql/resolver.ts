@@ -28,7 +28,7 @@ import { approvalView, campaignView, messageView, updateView } from './campaign-
 import type { ConversationAgent } from './conversation-agent.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
-import type { TaskCallbacks } from './task-callbacks.ts';
+import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 
 export interface ResolverDeps {
   readonly doc: DynamoDBDocumentClient;
@@ -39,7 +39,7 @@ export interface ResolverDeps {
   readonly approvals: ApprovalRepository;
   readonly conversations: ConversationRepository;
   readonly updates: CampaignUpdates;
-  readonly callbacks: TaskCallbacks;
+  readonly tasks: TaskCallbacks;
   readonly agent: ConversationAgent;
   readonly clock?: () => Date;
 }

@@ -4,12 +4,12 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
+import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { createResolver } from '../graphql/resolver.ts';
-import { stepFunctionsCallbacks } from '../graphql/task-callbacks.ts';
 import { unboundAgent } from '../graphql/unbound-agent.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
@@ -29,7 +29,7 @@ const resolve = createResolver({
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
-  callbacks: stepFunctionsCallbacks(new SFNClient({})),
+  tasks: new SfnTaskCallbacks(new SFNClient({})),
   agent: unboundAgent,
 });
 

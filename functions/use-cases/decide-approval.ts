@@ -80,6 +80,32 @@ export async function openApproval(deps: DecideApprovalDeps, token: string): Pro
 
 export async function decideApproval(deps: DecideApprovalDeps, request: DecisionRequest): Promise<DecisionResult> {
   const { claims, approval } = await authorize(deps, request.token);
+  return applyDecision(deps, approval, {
+    decision: request.decision,
+    decidedBy: claims.approver,
+    ...(request.comment ? { comment: request.comment } : {}),
+    ...(request.client ? { client: request.client } : {}),
+  });
+}
+
+export interface ApproverDecision {
+  readonly decision: Decision;
+  /** The approver, already authenticated by the caller (a verified link, a signed-in user). */
+  readonly decidedBy: string;
+  readonly comment?: string;
+  readonly client?: string;
+}
+
+/**
+ * The decision itself, whoever authenticated the approver (the e-mailed link
+ * or GraphQL's decideApproval): single-use write, campaign status, then the
+ * workflow resumed — or, when it stopped waiting, both EXPIRED.
+ */
+export async function applyDecision(
+  deps: Omit<DecideApprovalDeps, 'keys'>,
+  approval: Approval,
+  request: ApproverDecision,
+): Promise<DecisionResult> {
   const { tenantId, campaignId, approvalId } = approval;
   const closed = async (recorded: Approval) => ({ kind: 'closed' as const, approval: recorded, campaign: await deps.campaigns.require(tenantId, campaignId) });
   if (approval.status !== 'PENDING') return closed(approval);
@@ -88,7 +114,7 @@ export async function decideApproval(deps: DecideApprovalDeps, request: Decision
   try {
     decided = await deps.approvals.decide(tenantId, campaignId, approvalId, {
       decision: request.decision,
-      decidedBy: claims.approver,
+      decidedBy: request.decidedBy,
       decidedAt,
       ...(request.comment ? { comment: request.comment } : {}),
       ...(request.client ? { client: request.client } : {}),
@@ -116,7 +142,7 @@ export async function decideApproval(deps: DecideApprovalDeps, request: Decision
 
   const outcome: ApprovalOutcome = {
     decision: request.decision,
-    decidedBy: claims.approver,
+    decidedBy: request.decidedBy,
     decidedAt,
     ...(decided.comment ? { comment: decided.comment } : {}),
   };

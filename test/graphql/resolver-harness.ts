@@ -5,7 +5,7 @@ import { CampaignRepository } from '../../functions/data/campaign-repository.ts'
 import { ConversationRepository } from '../../functions/data/conversation-repository.ts';
 import type { ConversationAgent } from '../../functions/graphql/conversation-agent.ts';
 import { createResolver } from '../../functions/graphql/resolver.ts';
-import type { TaskCallbacks } from '../../functions/graphql/task-callbacks.ts';
+import type { TaskCallbacks } from '../../functions/ports/task-callbacks.ts';
 import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import type { ApprovalOutcome } from '../../functions/workflow/contracts.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
@@ -35,7 +35,12 @@ export async function startHarness(agent: ConversationAgent = citingAgent): Prom
   const campaigns = new CampaignRepository(table.doc, table.tableName);
   const approvals = new ApprovalRepository(table.doc, table.tableName);
   const resumed: Harness['resumed'] = [];
-  const callbacks: TaskCallbacks = { sendTaskSuccess: async (taskToken, outcome) => void resumed.push({ taskToken, outcome }) };
+  const tasks: TaskCallbacks = {
+    succeed: async (taskToken, outcome) => void resumed.push({ taskToken, outcome: outcome as ApprovalOutcome }),
+    fail: async () => {
+      throw new Error('decideApproval never fails a task');
+    },
+  };
   const resolve = createResolver({
     doc: table.doc,
     tableName: table.tableName,
@@ -45,7 +50,7 @@ export async function startHarness(agent: ConversationAgent = citingAgent): Prom
     approvals,
     conversations: new ConversationRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(events.client, BUS),
-    callbacks,
+    tasks,
     agent,
   });
   return { table, events, campaigns, approvals, resumed, resolve };

@@ -4,10 +4,10 @@
 // IAM-only publish path.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newCampaign } from '../../functions/domain/campaign.ts';
 import { BUILD_REQUESTED } from '../../functions/workflow/contracts.ts';
 import { aBrief, aCampaign, NOW } from '../support/fixtures.ts';
 import { aPost } from '../support/posts.ts';
+import { campaignIn } from '../support/campaign-in-status.ts';
 import { appsyncEvent, cognito, IAM_BACKEND, startHarness, type Harness } from './resolver-harness.ts';
 
 function createInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -177,8 +177,7 @@ describe('GraphQL resolver', () => {
 
   describe('decideApproval', () => {
     it('records a listed approver’s decision once and resumes the execution with it', async () => {
-      const campaign = newCampaign({ tenantId: 'appr', campaignId: 'cmp-a', brief: aBrief({ approvers: ['maria.lopez@example.com'] }), now: NOW });
-      await h.campaigns.create(campaign);
+      await campaignIn(h.campaigns, 'AWAITING_APPROVAL', { tenantId: 'appr', campaignId: 'cmp-a' });
       await h.approvals.create({
         approvalId: 'apr-1',
         tenantId: 'appr',
@@ -200,6 +199,7 @@ describe('GraphQL resolver', () => {
       expect(result).toMatchObject({ approvalId: 'apr-1', status: 'DECIDED', decision: 'APPROVED', decidedBy: 'maria.lopez@example.com' });
       expect(result).not.toHaveProperty('taskToken');
       expect(h.resumed).toEqual([{ taskToken: 'token-123', outcome: expect.objectContaining({ decision: 'APPROVED', comment: 'Looks good', decidedBy: 'maria.lopez@example.com' }) }]);
+      expect((await h.campaigns.require('appr', 'cmp-a')).status).toBe('APPROVED');
 
       const second = await rejection(h.resolve(appsyncEvent('Mutation', 'decideApproval', { ...args, decision: 'REJECTED' }, approver)));
       expect(second.name).toBe('ApprovalClosed');
