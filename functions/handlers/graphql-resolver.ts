@@ -10,7 +10,8 @@ import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { createResolver } from '../graphql/resolver.ts';
-import { unboundAgent } from '../graphql/unbound-agent.ts';
+import { knowledgeAnswerAgent } from '../graphql/knowledge-answer-agent.ts';
+import { agentFromConfig } from '../adapters/agent-from-config.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { logger } from '../shared/observability.ts';
@@ -30,7 +31,7 @@ const resolve = createResolver({
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
-  agent: unboundAgent,
+  agent: knowledgeAnswerAgent(agentFromConfig()),
 });
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {
