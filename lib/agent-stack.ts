@@ -18,7 +18,7 @@ import { ACTION_FUNCTIONS, ACTION_GROUP_NAME } from './agent-action-functions.ts
 import type { McConfig } from './config.ts';
 import { textHash } from './content-hash.ts';
 import { MccFunction } from './constructs/mcc-function.ts';
-import { acknowledge } from './nag.ts';
+import { acknowledge, nagResource } from './nag.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface AgentStackProps extends StackProps {
@@ -190,15 +190,12 @@ export class AgentStack extends Stack {
     role.addToPolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel', 'bedrock:InvokeModelWithResponseStream'], resources: modelResources }));
     if (profile) role.addToPolicy(new PolicyStatement({ actions: ['bedrock:GetInferenceProfile'], resources: [modelResources[0] ?? ''] }));
     if (profile) {
-      const anyRegionModel = Stack.of(this).resolve(modelResources[1]) as unknown;
-      if (typeof anyRegionModel === 'string') {
-        acknowledge(
-          role,
-          'AwsSolutions-IAM5',
-          `The cross-region inference profile ${props.modelId} routes each request to ${profile[2]} in any region of its geography; only that model is allowed.`,
-          [`Resource::${anyRegionModel}`],
-        );
-      }
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5',
+        `The cross-region inference profile ${props.modelId} routes each request to ${profile[2]} in any region of its geography; only that model is allowed.`,
+        [nagResource(this, modelResources[1] ?? '')],
+      );
     }
     role.addToPolicy(new PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [props.knowledgeBase.attrKnowledgeBaseArn] }));
     role.addToPolicy(new PolicyStatement({ actions: ['bedrock:ApplyGuardrail'], resources: [props.guardrail.attrGuardrailArn] }));
