@@ -33,6 +33,10 @@ export function buildMcc(app: App): MccStacks {
 
   const data = new DataStack(app, `${prefix}-Data`, { env, settings, description: 'MCC stateful resources: table, buckets, secrets, event bus' });
   new CfnOutput(data, 'EventBusName', { value: data.eventBus.eventBusName, description: 'Put Campaign Build Requested events here' });
+  // Where the operator puts values after deploy (see README, Deploy); the outputs name the secrets, never their values.
+  new CfnOutput(data, 'WorkfrontCredentialsSecretArn', { value: data.workfrontCredentials.secretArn, description: 'Put the Workfront credentials JSON here' });
+  new CfnOutput(data, 'WebhookTokenSecretArn', { value: data.webhookToken.secretArn, description: 'The authToken for the Workfront event subscription' });
+  new CfnOutput(data, 'ApprovalSigningKeySecretArn', { value: data.approvalSigningKey.secretArn, description: 'Rotate with put-secret-value' });
 
   const knowledgeBase = new KnowledgeBaseStack(app, `${prefix}-KnowledgeBase`, {
     env,
@@ -41,6 +45,9 @@ export function buildMcc(app: App): MccStacks {
     knowledgeBucketName: data.knowledgeBucketName,
     description: 'MCC knowledge base on S3 Vectors over knowledge-content/',
   });
+
+  new CfnOutput(knowledgeBase, 'KnowledgeBaseId', { value: knowledgeBase.knowledgeBase.attrKnowledgeBaseId, description: 'aws bedrock-agent list-ingestion-jobs --knowledge-base-id …' });
+  new CfnOutput(knowledgeBase, 'KnowledgeDataSourceId', { value: knowledgeBase.dataSource.attrDataSourceId, description: '… --data-source-id …' });
 
   // Addressed by name, not by reference, so the order is stated here.
   knowledgeBase.addStackDependency(data);
