@@ -1,13 +1,10 @@
-// The CDK app: `cdk synth` / `cdk deploy -c stage=dev|prod`.
-import { App, Tags } from 'aws-cdk-lib';
-import { DataStack } from '../lib/data-stack.ts';
-import { stageSettings } from '../lib/stage.ts';
+// The CDK app: `cdk synth` / `cdk deploy -c stage=dev|prod`. cdk-nag's
+// AwsSolutions pack runs as a validation plugin on every synth: an
+// unacknowledged finding stops synth and lands in cdk.out/validation-report.json.
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { buildMcc } from '../lib/mcc-app.ts';
 
 const app = new App();
-const settings = stageSettings(app.node.tryGetContext('stage'));
-const prefix = `Mcc-${settings.stage}`;
-
-new DataStack(app, `${prefix}-Data`, { settings });
-
-Tags.of(app).add('application', 'marketing-command-center');
-Tags.of(app).add('stage', settings.stage);
+buildMcc(app);
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildSchema, isObjectType } from 'graphql';
@@ -16,7 +15,6 @@ function synth(): Template {
   // GIVEN a throwaway stack, no bundling, and a plain inline function as the resolver
   const app = cdkApp({ 'aws:cdk:bundling-stacks': [] });
   const stack = new Stack(app, 'GraphqlTest');
-  const table = new dynamodb.TableV2(stack, 'Table', { partitionKey: { name: 'PK', type: dynamodb.AttributeType.STRING } });
   const eventBus = new events.EventBus(stack, 'Bus', { eventBusName: 'mcc' });
   const resolverFunction = new lambda.Function(stack, 'Resolver', {
     runtime: lambda.Runtime.NODEJS_22_X,
@@ -24,7 +22,7 @@ function synth(): Template {
     code: lambda.Code.fromInline('exports.handler = async () => null;'),
   });
   // WHEN
-  new GraphqlApi(stack, 'Graphql', { table, eventBus, resolverFunction });
+  new GraphqlApi(stack, 'Graphql', { eventBus, resolverFunction });
   return Template.fromStack(stack);
 }
 
