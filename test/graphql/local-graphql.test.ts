@@ -47,6 +47,11 @@ describe('local GraphQL endpoint', () => {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+      // The local agent is configured but never reached here: these tests do not send agent messages.
+      AGENT_PROVIDER: 'local',
+      KNOWLEDGE_BUCKET: 'knowledge-not-used-here',
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
       AWS_ENDPOINT_URL_EVENTBRIDGE: String(await events.client.config.endpoint?.().then((e) => `${e.protocol}//${e.hostname}:${e.port}`)),
     });
     const { handler } = await import('../../functions/handlers/graphql-resolver.ts');
