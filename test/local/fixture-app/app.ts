@@ -103,21 +103,33 @@ export function buildFixtureApp(outdir: string, context: Record<string, unknown>
   const itemFailed = new Pass(stack, 'ItemFailed', { parameters: { 'failed.$': '$.Error' } });
   work.addCatch(itemFailed, { errors: ['ItemBroken'] });
   items.itemProcessor(work);
-  const callback = new LambdaInvoke(stack, 'AwaitCallback', {
-    lambdaFunction: awaitCallback,
-    integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-    payload: TaskInput.fromObject({ orderId: JsonPath.stringAt('$.saved.orderId'), taskToken: JsonPath.taskToken }),
-    taskTimeout: Timeout.at('$.detail.callbackSeconds'),
-    resultPath: '$.decision',
-  });
+  // Two callback tasks with static timeouts (as the approval window is): a long one, and a short one for the timeout path.
+  const callbackTask = (id: string, seconds: number) => {
+    const task = new LambdaInvoke(stack, id, {
+      lambdaFunction: awaitCallback,
+      integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+      payload: TaskInput.fromObject({ orderId: JsonPath.stringAt('$.saved.orderId'), taskToken: JsonPath.taskToken }),
+      taskTimeout: Timeout.duration(Duration.seconds(seconds)),
+      resultPath: '$.decision',
+    });
+    task.addCatch(expired, { errors: ['States.Timeout'], resultPath: '$.error' });
+    return task;
+  };
   const expired = new Pass(stack, 'Expired');
-  callback.addCatch(expired, { errors: ['States.TaskFailed', 'States.Timeout'], resultPath: '$.error' });
+  const callback = callbackTask('AwaitCallback', Number(app.node.tryGetContext('callbackSeconds') ?? 60));
+  const shortCallback = callbackTask('AwaitShortCallback', 2);
   const done = new Succeed(stack, 'Done');
 
   const definition = save.next(
     new Choice(stack, 'Route')
-      .when(Condition.stringEquals('$.detail.mode', 'break'), breaks.next(recovered))
-      .otherwise(items.next(callback.next(done))),
+      .when(Condition.and(Condition.isPresent('$.detail.mode'), Condition.stringEquals('$.detail.mode', 'break')), breaks.next(recovered))
+      .otherwise(
+        items.next(
+          new Choice(stack, 'Patience')
+            .when(Condition.and(Condition.isPresent('$.detail.mode'), Condition.stringEquals('$.detail.mode', 'impatient')), shortCallback.next(done))
+            .otherwise(callback.next(done)),
+        ),
+      ),
   );
   expired.next(done);
   const machine = new StateMachine(stack, 'OrderFlow', {
