@@ -30,19 +30,7 @@ async function main(): Promise<void> {
     step('cdk.out is up to date');
   }
 
-  let runtime: LocalRuntime | undefined;
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    step('stopping…');
-    await runtime?.stop();
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
-
-  runtime = await startLocalRuntime({
+  const runtime: LocalRuntime = await startLocalRuntime({
     cloudAssemblyDir: outDir,
     dataDir: config.dataDir,
     port: config.port,
@@ -52,6 +40,16 @@ async function main(): Promise<void> {
     ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
     progress: step,
   });
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    step('stopping…');
+    await runtime.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
   const { resumed, failed } = runtime.resumed;
   if (resumed.length) step(`resumed ${resumed.length} execution(s) that were running when MCC last stopped`);
   if (failed.length) step(`marked ${failed.length} execution(s) FAILED: they could not be resumed`);

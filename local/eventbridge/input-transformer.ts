@@ -30,7 +30,8 @@ function variables(spec: InputTransformerSpec, event: EventEnvelope, rule: RuleR
   vars.set('aws.events.rule-arn', { value: rule.arn });
   vars.set('aws.events.rule-name', { value: rule.name });
   vars.set('aws.events.event.ingestion-time', { value: ingestionTime });
-  const { detail: _detail, ...withoutDetail } = event;
+  const withoutDetail: Record<string, unknown> = { ...event };
+  delete withoutDetail.detail;
   vars.set('aws.events.event', { value: JSON.stringify(withoutDetail), raw: true });
   vars.set('aws.events.event.json', { value: JSON.stringify(event), raw: true });
   return vars;

@@ -85,7 +85,9 @@ export function stepFunctionsOperations(sfn: StepFunctionsService): Record<strin
           if (!includeData) {
             for (const [key, value] of Object.entries(out)) {
               if (key.endsWith('EventDetails') && value && typeof value === 'object') {
-                const { input: _i, output: _o, ...keep } = value as Record<string, unknown>;
+                const keep: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+                delete keep.input;
+                delete keep.output;
                 out[key] = keep;
               }
             }

@@ -166,8 +166,9 @@ export class StepFunctionsService {
         };
         return state;
       }
-      const { TimeoutSecondsPath: _path, ...rest } = state;
-      return { ...rest, TimeoutSeconds: left };
+      const rest: StateDefinition = { ...state, TimeoutSeconds: left };
+      delete rest.TimeoutSecondsPath;
+      return rest;
     });
 
     const tokens = this.tokens;
