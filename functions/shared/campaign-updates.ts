@@ -3,7 +3,7 @@
 // which drives the GraphQL subscription. The stored status is the truth; the
 // event is a notification, so a failed publish is logged and counted, not
 // thrown, and never undoes or repeats the write.
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { CampaignRepository, TransitionRequest } from '../data/campaign-repository.ts';
 import type { Campaign } from '../domain/campaign.ts';

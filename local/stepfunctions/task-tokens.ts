@@ -56,7 +56,7 @@ export class TaskTokens {
   }
 
   #waiting(token: string): TokenEntry {
-    if (typeof token !== 'string' || !token.startsWith(PREFIX) || token.length > 1024) throw new AwsServiceError('InvalidToken', 'Invalid token');
+    if (typeof token !== 'string' || !token.startsWith(PREFIX) || token.length > 2048) throw new AwsServiceError('InvalidToken', 'Invalid token');
     const entry = this.#tokens.get(token);
     if (!entry) throw new AwsServiceError('TaskDoesNotExist', 'Task does not exist anymore');
     if (entry.status !== 'waiting') throw new AwsServiceError('TaskTimedOut', 'Task Timed Out');
