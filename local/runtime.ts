@@ -52,6 +52,8 @@ export interface LocalRuntimeOptions {
   readonly functionLog?: (functionName: string, line: string) => void;
   /** Progress of long steps, for the start banner. */
   readonly progress?: (step: string) => void;
+  /** Called when a child process the runtime needs (DynamoDB Local) dies on its own. */
+  readonly onFatal?: (why: string) => void;
 }
 
 export interface LocalRuntimeUrls {
@@ -118,7 +120,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       dynamo = await startDynamoDbLocal({ port: dynamoPort === 0 ? await freePort() : dynamoPort, dataDir: join(dataDir, 'dynamodb') });
       dynamoEndpoint = dynamo.endpoint;
       const running = dynamo;
-      cleanups.push(() => running.stop());
+      let stopping = false;
+      running.process.once('exit', (code) => {
+        if (!stopping) options.onFatal?.(`DynamoDB Local exited (code ${code})`);
+      });
+      cleanups.push(() => {
+        stopping = true;
+        return running.stop();
+      });
     }
     const dynamoClient = new DynamoDBClient({ endpoint: dynamoEndpoint, ...LOCAL_AWS });
     try {

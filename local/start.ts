@@ -30,7 +30,19 @@ async function main(): Promise<void> {
     step('cdk.out is up to date');
   }
 
-  const runtime: LocalRuntime = await startLocalRuntime({
+  // Set once started; a Ctrl-C during start-up ends the children through the terminal's signal.
+  const started: { runtime?: LocalRuntime } = {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    step('stopping…');
+    await started.runtime?.stop();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  const runtime = await startLocalRuntime({
     cloudAssemblyDir: outDir,
     dataDir: config.dataDir,
     port: config.port,
@@ -39,17 +51,12 @@ async function main(): Promise<void> {
     agentProvider: config.agentProvider,
     ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
     progress: step,
+    onFatal: (why) => {
+      console.error(`[mcc] ${why}; stopping.`);
+      void shutdown(1);
+    },
   });
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    step('stopping…');
-    await runtime.stop();
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  started.runtime = runtime;
   const { resumed, failed } = runtime.resumed;
   if (resumed.length) step(`resumed ${resumed.length} execution(s) that were running when MCC last stopped`);
   if (failed.length) step(`marked ${failed.length} execution(s) FAILED: they could not be resumed`);

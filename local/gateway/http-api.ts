@@ -48,7 +48,12 @@ export function matchRoute(routes: readonly LocalRoute[], method: string, path: 
     const match = regex.exec(path);
     if (!match) continue;
     const pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
-    candidates.push({ route, pathParameters, score: (route.method === method ? 1000 : 0) + route.path.length - names.length * 100 });
+    // More literal segments first, then single-segment parameters over greedy ones, then an exact method over ANY.
+    const segments = route.path.split('/').filter(Boolean);
+    const literals = segments.filter((s) => !s.startsWith('{')).length;
+    const greedy = segments.filter((s) => s.endsWith('+}')).length;
+    const score = 10_000 + literals * 100 + (segments.length - literals - greedy) * 10 + (route.method === method ? 1 : 0);
+    candidates.push({ route, pathParameters, score });
   }
   return candidates.sort((a, b) => b.score - a.score)[0];
 }

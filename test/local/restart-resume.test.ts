@@ -2,7 +2,7 @@
 // task when the runtime stopped is resumed at that state with its recorded
 // input (the task runs again and stores a fresh token, so the callback
 // still completes it). One whose state cannot be resumed is marked FAILED.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -13,11 +13,14 @@ import { eventually, LOCAL_CLIENT, startFixtureRuntime, type FixtureRuntime } fr
 const running: FixtureRuntime[] = [];
 afterAll(async () => {
   for (const r of running) await r.stop();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
+const dataDirs = new Set<string>();
 
 async function start(dataDir?: string, namePrefix?: string): Promise<FixtureRuntime> {
   const runtime = await startFixtureRuntime({ ...(dataDir ? { dataDir } : {}), ...(namePrefix ? { namePrefix } : {}) });
   running.push(runtime);
+  dataDirs.add(runtime.dataDir);
   return runtime;
 }
 

@@ -5,7 +5,7 @@
 // Lambda's error name, dead letters, SES into the outbox, secrets, S3.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -51,6 +51,7 @@ afterAll(async () => {
   sfn?.destroy();
   doc?.destroy();
   await runtime?.stop();
+  if (runtime) rmSync(runtime.dataDir, { recursive: true, force: true });
 });
 
 let orders = 0;
