@@ -1,61 +1,66 @@
-// `npm start`: MCC on this machine, no AWS account needed. It synthesizes the
-// CDK app (the same definitions that deploy), then runs Amazon's DynamoDB
-// Local with the campaign table built from the shared table design. The rest
-// of the local runtime (gateway, state machine, e-mail outbox, Workfront
-// sandbox) joins here as it lands; the banner says what is running now.
-import { spawnSync } from 'node:child_process';
+// `npm start`: MCC on this machine, no AWS account needed. Synthesizes the CDK
+// app when cdk.out is stale, then runs the whole system from it (see
+// runtime.ts) and prints where everything is. `npm start -- --reset` wipes
+// local data first. Ctrl-C stops every child process.
 import { rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ensureTable } from '../functions/data/ensure-table.ts';
-import { LOCAL_AWS, startDynamoDbLocal } from './dynamodb-local.ts';
+import { join, resolve } from 'node:path';
+import { banner } from './banner.ts';
+import { loadLocalConfig } from './config.ts';
+import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
+import { synthesize, synthReason } from './synth.ts';
 
-const TABLE_NAME = 'mcc-campaigns';
-const dataDir = resolve(process.env.MCC_DATA_DIR ?? '.mcc');
-const dynamoPort = Number(process.env.MCC_DYNAMODB_PORT ?? 8000);
+const projectDir = resolve(import.meta.dirname, '..');
 
 function step(message: string): void {
   console.log(`[mcc] ${message}`);
 }
 
 async function main(): Promise<void> {
+  const config = loadLocalConfig(process.env, projectDir);
   if (process.argv.includes('--reset')) {
-    rmSync(dataDir, { recursive: true, force: true });
-    step(`reset: removed ${dataDir}`);
+    rmSync(config.dataDir, { recursive: true, force: true });
+    step(`reset: removed ${config.dataDir}`);
+  }
+  const outDir = join(projectDir, 'cdk.out');
+  const reason = synthReason(projectDir, outDir, config.cdkContext);
+  if (reason) {
+    step(`synthesizing the CDK app (${reason})…`);
+    await synthesize(projectDir, outDir, config.cdkContext, step);
+  } else {
+    step('cdk.out is up to date');
   }
 
-  step('synthesizing the CDK app (cdk synth)…');
-  const synth = spawnSync('cdk', ['synth', '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
-  if (synth.status !== 0) throw new Error('cdk synth failed; see the output above');
-
-  step('starting DynamoDB Local…');
-  const dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir: resolve(dataDir, 'dynamodb') });
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, ...LOCAL_AWS });
-  await ensureTable(client, TABLE_NAME);
-  client.destroy();
-
-  console.log(`
-Marketing Command Center — local runtime
-  Synthesized stacks   cdk.out/
-  DynamoDB Local       ${dynamo.endpoint}   table ${TABLE_NAME}   data in ${dataDir}
-    try: aws dynamodb describe-table --table-name ${TABLE_NAME} --endpoint-url ${dynamo.endpoint} --region us-east-1
-
-Coming as their issues land: the gateway for \`aws events put-events\` and Step Functions
-calls, the CampaignBuild state machine, approval pages, the e-mail outbox, the Workfront
-sandbox and GraphQL. Ctrl-C stops everything.
-`);
-
-  const shutdown = async () => {
+  // Set once started; a Ctrl-C during start-up ends the children through the terminal's signal.
+  const started: { runtime?: LocalRuntime } = {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
     step('stopping…');
-    await dynamo.stop();
-    process.exit(0);
+    await started.runtime?.stop();
+    process.exit(code);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-  dynamo.process.once('exit', (code) => {
-    console.error(`[mcc] DynamoDB Local exited (code ${code}); stopping.`);
-    process.exit(1);
+  process.once('SIGINT', () => void shutdown(0));
+  process.once('SIGTERM', () => void shutdown(0));
+  const runtime = await startLocalRuntime({
+    cloudAssemblyDir: outDir,
+    dataDir: config.dataDir,
+    port: config.port,
+    dynamodb: { port: config.dynamoDbPort },
+    s3Port: config.s3Port,
+    agentProvider: config.agentProvider,
+    ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
+    progress: step,
+    onFatal: (why) => {
+      console.error(`[mcc] ${why}; stopping.`);
+      void shutdown(1);
+    },
   });
+  started.runtime = runtime;
+  const { resumed, failed } = runtime.resumed;
+  if (resumed.length) step(`resumed ${resumed.length} execution(s) that were running when MCC last stopped`);
+  if (failed.length) step(`marked ${failed.length} execution(s) FAILED: they could not be resumed`);
+  console.log(banner(runtime, config.dataDir));
 }
 
 main().catch((error: unknown) => {

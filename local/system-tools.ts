@@ -49,3 +49,14 @@ export const java: SystemTool = {
     return major >= 17 ? undefined : `found Java ${major || 'of an unknown version'}, need 17 or newer`;
   },
 };
+
+/** The AWS CLI, for the end-to-end tests that drive the local gateway the way a person would. */
+export const awsCli: SystemTool = {
+  name: 'the AWS CLI',
+  aptPackages: ['awscli'],
+  problem: () => {
+    const { ok, output } = run('sh', ['-c', 'aws --version 2>&1']);
+    if (!ok) return 'no `aws` on PATH';
+    return /aws-cli\/\d/.test(output) ? undefined : `\`aws --version\` printed something unexpected: ${output.trim().slice(0, 80)}`;
+  },
+};
