@@ -26,6 +26,15 @@ export interface KnowledgeBaseStackProps extends StackProps {
 
 /** Top-level folders of knowledge-content/ that are deployed, and so indexed. */
 export const KNOWLEDGE_PREFIXES = ['playbooks/', 'guidelines/', 'templates/'] as const;
+
+/**
+ * Everything but the indexed folders. A folder must be re-included itself as
+ * well as its contents: `*` also matches the folder, and a file inside an
+ * excluded folder is never visited.
+ */
+export function knowledgeAssetExcludes(): string[] {
+  return ['*', ...KNOWLEDGE_PREFIXES.flatMap((p) => [`!${p.slice(0, -1)}`, `!${p}**`])];
+}
 export const EMBEDDING_DIMENSION = 1024;
 
 /** The construct ID CDK gives the singleton Lambda behind every AwsCustomResource in a stack. */
@@ -141,7 +150,7 @@ export class KnowledgeBaseStack extends Stack {
     });
 
     const deployment = new BucketDeployment(this, 'KnowledgeContent', {
-      sources: [Source.asset(contentDir, { exclude: ['*', ...KNOWLEDGE_PREFIXES.map((p) => `!${p}**`)] })],
+      sources: [Source.asset(contentDir, { exclude: knowledgeAssetExcludes() })],
       destinationBucket: knowledgeBucket,
       // The bucket mirrors the repository: a document deleted there leaves the knowledge base too.
       prune: true,

@@ -15,8 +15,8 @@ Marketing Command Center — local runtime (no AWS account needed)
   Approval e-mails (outbox)          ${urls.outbox}
   Dead-lettered events               ${urls.deadLetters}
   Development ID token               ${urls.token}?tenant=acme&sub=sam&groups=marketers
-  Workfront sandbox                  ${urls.workfront ?? '(not in this checkout yet)'}
-  GraphQL                            ${urls.graphql}  (coming)
+  Workfront sandbox                  ${urls.workfront ?? '(off)'}   change a project's status there to see the sync
+  GraphQL                            ${urls.graphql ?? '(this app has no GraphQL API)'}   HTTP POST and WebSocket (graphql-ws); send a development token
   DynamoDB Local                     ${urls.dynamodb}   tables: ${model.tables.map((t) => t.name).join(', ') || '(none)'}
   S3 (s3rver)                        ${urls.s3}   buckets: ${model.buckets.map((b) => b.name).join(', ') || '(none)'}
   Data                               ${dataDir}   (npm start -- --reset wipes it)

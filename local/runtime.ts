@@ -22,7 +22,8 @@ import { StepFunctionsService } from './stepfunctions/step-functions-service.ts'
 import { buildAppModel, type LocalAppModel } from './template/app-model.ts';
 import { readCloudAssembly } from './template/cloud-assembly.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalEnvironment } from './template/local-names.ts';
-import { loadWorkfrontSandbox, type WorkfrontSandbox } from './workfront-mount.ts';
+import { mountWorkfrontSandbox, type MountedWorkfront } from './workfront-mount.ts';
+import { localGraphqlFor } from './graphql/local-graphql-mount.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -62,7 +63,7 @@ export interface LocalRuntimeUrls {
   readonly outbox: string;
   readonly deadLetters: string;
   readonly token: string;
-  readonly graphql: string;
+  readonly graphql?: string;
   readonly workfront: string | undefined;
   readonly dynamodb: string;
   readonly s3: string;
@@ -153,27 +154,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     // Workfront sandbox
     const workfrontUrl = `${gatewayUrl}/_local/workfront`;
-    let sandbox: WorkfrontSandbox | undefined;
+    let sandbox: MountedWorkfront | undefined;
     if (options.workfrontSandbox !== false) {
-      sandbox = await loadWorkfrontSandbox({
+      const webhookSecretId = secretsNamedBy(model, 'WEBHOOK_TOKEN_SECRET_ID')[0];
+      sandbox = mountWorkfrontSandbox({
         dataFile: join(dataDir, 'workfront-sandbox.json'),
         publicBaseUrl: workfrontUrl,
-        deliverWebhook: async (payload) => {
-          await fetch(`${gatewayUrl}/webhooks/workfront`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', ...(webhookToken ? { authorization: `Bearer ${webhookToken}` } : {}) },
-            body: typeof payload === 'string' ? payload : JSON.stringify(payload),
-          });
-        },
+        gatewayUrl,
+        webhookSecret: () => (webhookSecretId && secrets.find(webhookSecretId) ? secrets.get(webhookSecretId).SecretString : (webhookToken ?? '')),
       });
-      if (sandbox?.close) {
-        const s = sandbox;
-        cleanups.push(() => s.close?.());
-      }
-      if (sandbox?.credentials !== undefined) {
-        const value = typeof sandbox.credentials === 'string' ? sandbox.credentials : JSON.stringify(sandbox.credentials);
-        for (const id of secretsNamedBy(model, 'WORKFRONT_CREDENTIALS_SECRET_ID')) if (secrets.find(id)) secrets.put(id, value);
-      }
+      const value = JSON.stringify(sandbox.credentials);
+      for (const id of secretsNamedBy(model, 'WORKFRONT_CREDENTIALS_SECRET_ID')) if (secrets.find(id)) secrets.put(id, value);
     }
 
     // Lambda
@@ -213,7 +204,32 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const stepFunctions = new StepFunctionsService({ stateMachines: model.stateMachines, lambda, executionsDir: join(dataDir, 'executions'), log });
     cleanups.push(() => stepFunctions.stop());
     const deadLetters = new DeadLetters(join(dataDir, 'dead-letters.jsonl'));
-    const eventBus = new EventBusService({ region: env.region, account: env.account, buses: model.buses, rules: model.rules, stepFunctions, lambda, deadLetters, log });
+    // GraphQL: the deployed schema, executed by the same resolver Lambda; EventBridge's AppSync targets call it as the backend.
+    const devTokenKey = loadOrCreateKey(join(dataDir, 'dev-token.key'));
+    const graphql = localGraphqlFor(model, lambda, devTokenKey, dataDir);
+    const eventBus = new EventBusService({
+      region: env.region,
+      account: env.account,
+      buses: model.buses,
+      rules: model.rules,
+      stepFunctions,
+      lambda,
+      deadLetters,
+      log,
+      appSync: async (operation, variables) => {
+        if (!graphql) throw new Error('this app has no GraphQL API');
+        const result = await graphql.executeAsBackend(operation, variables);
+        if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('; '));
+      },
+    });
+    if (sandbox) {
+      // Like an operator running `npm run workfront:subscribe` for each tenant that starts using MCC.
+      const s = sandbox;
+      eventBus.subscribe((event) => {
+        const tenant = (event.detail as { tenantId?: unknown } | undefined)?.tenantId;
+        if (typeof tenant === 'string') s.subscribeTenant(tenant).catch((error: unknown) => log(`[mcc] Workfront subscriptions for ${tenant}: ${String(error)}`));
+      });
+    }
     const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
     let ready = false;
     const gateway = new Gateway({
@@ -222,7 +238,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       lambda,
       outbox,
       deadLetters,
-      devTokenKey: loadOrCreateKey(join(dataDir, 'dev-token.key')),
+      devTokenKey,
       log,
       health: () => ({
         ready,
@@ -236,13 +252,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
           http: { routes: model.routes.map((r) => r.routeKey) },
           secrets: secrets.names,
           workfrontSandbox: sandbox ? workfrontUrl : null,
-          graphql: null,
+          graphql: graphql ? `${gatewayUrl}/graphql` : null,
         },
       }),
     });
     if (sandbox) {
       const s = sandbox;
       gateway.mount('workfront', (req, res, path) => s.handle(req, res, path));
+    }
+    if (graphql) {
+      const g = graphql;
+      gateway.setGraphqlHandler((req, res) => g.handleHttp(req, res));
+      const sockets = g.attachWebSocket(gateway.server, '/graphql');
+      cleanups.push(() => sockets.close());
     }
     await gateway.listen(port, host);
     cleanups.push(() => gateway.close());
@@ -256,7 +278,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         outbox: `${gatewayUrl}/_local/outbox`,
         deadLetters: `${gatewayUrl}/_local/dlq`,
         token: `${gatewayUrl}/_local/token`,
-        graphql: `${gatewayUrl}/graphql`,
+        graphql: graphql ? `${gatewayUrl}/graphql` : undefined,
         workfront: sandbox ? workfrontUrl : undefined,
         dynamodb: dynamoEndpoint,
         s3: s3.endpoint,

@@ -33,6 +33,8 @@ export interface EventBusOptions {
   readonly stepFunctions: StepFunctionsService;
   readonly lambda: LambdaRunner;
   readonly deadLetters: DeadLetters;
+  /** Runs an AppSync target's GraphQL operation with the target input as variables (the local GraphQL endpoint). */
+  readonly appSync?: (operation: string, variables: Record<string, unknown>) => Promise<void>;
   readonly log?: (line: string) => void;
 }
 
@@ -151,6 +153,15 @@ export class EventBusService {
           throw new DeliveryError(code, error.message, false);
         }
         throw error;
+      }
+      return;
+    }
+    if (target.appSyncOperation) {
+      if (!this.#options.appSync) throw new DeliveryError('RESOURCE_NOT_FOUND', `No local GraphQL API serves ${target.arn}`);
+      try {
+        await this.#options.appSync(target.appSyncOperation, JSON.parse(input) as Record<string, unknown>);
+      } catch (error) {
+        throw new DeliveryError('SDK_CLIENT_ERROR', error instanceof Error ? error.message : String(error), true);
       }
       return;
     }

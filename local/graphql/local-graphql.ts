@@ -47,6 +47,8 @@ export interface LocalGraphql {
   attachWebSocket(server: Server, path: string): { close(): Promise<void> };
   /** The backend's IAM path: what the Campaign Updated rule's AppSync target does in AWS. */
   publishAsBackend(variables: Record<string, unknown>): Promise<ExecutionResult>;
+  /** Any operation with the backend's IAM identity, as an EventBridge AppSync target sends it. */
+  executeAsBackend(operation: string, variables: Record<string, unknown>): Promise<ExecutionResult>;
 }
 
 interface RequestContext {
@@ -269,6 +271,9 @@ export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
 
     async publishAsBackend(variables) {
       return run(publishDocument, variables, undefined, { caller: BACKEND_IDENTITY, headers: {} });
+    },
+    async executeAsBackend(operation, variables) {
+      return run(parse(operation), variables, undefined, { caller: BACKEND_IDENTITY, headers: {} });
     },
   };
 }

@@ -63,6 +63,16 @@ export interface LocalTarget {
   readonly inputTransformer?: InputTransformerSpec;
   readonly deadLetterArn?: string;
   readonly maximumRetryAttempts: number;
+  /** An AppSync target: the GraphQL operation EventBridge sends (with the target input as variables). */
+  readonly appSyncOperation?: string;
+}
+
+/** An AppSync GraphQL API served locally: its schema as deployed and the Lambda its (direct) resolvers call. */
+export interface LocalGraphqlApi {
+  readonly logicalId: string;
+  readonly schema: string;
+  /** Logical ID of the function behind the API's Lambda data source. */
+  readonly resolverFunctionId?: string;
 }
 
 export interface LocalRule {
@@ -102,6 +112,7 @@ export interface LocalAppModel {
   readonly rules: readonly LocalRule[];
   readonly routes: readonly LocalRoute[];
   readonly deployments: readonly LocalBucketDeployment[];
+  readonly graphqlApis: readonly LocalGraphqlApi[];
 }
 
 const EXECUTE_API_URL = /https:\/\/[a-z0-9-]+\.execute-api\.[a-z0-9-]+\.amazonaws\.com/g;
@@ -140,6 +151,7 @@ export function buildAppModel(stacks: readonly StackArtifact[], env: LocalEnviro
     rules: [] as LocalRule[],
     routes: [] as LocalRoute[],
     deployments: [] as LocalBucketDeployment[],
+    graphqlApis: [] as LocalGraphqlApi[],
   };
   for (const stack of stacks) {
     const resolver = new TemplateResolver(stack.stackName, stack.template, env, exports);
@@ -158,6 +170,22 @@ export function buildAppModel(stacks: readonly StackArtifact[], env: LocalEnviro
         case 'AWS::S3::Bucket':
           model.buckets.push({ logicalId: id, name: resolver.nameOf(id) });
           break;
+        case 'AWS::AppSync::GraphQLSchema': {
+          // Raw properties: the schema text, and which API it belongs to (its ApiId is a GetAtt of that API).
+          const apiRef = record(r.Properties?.ApiId)['Fn::GetAtt'];
+          const apiId = Array.isArray(apiRef) ? String(apiRef[0]) : id;
+          const dataSource = resources.find(
+            ([, d]) => d.Type === 'AWS::AppSync::DataSource' && d.Properties?.Type === 'AWS_LAMBDA' && JSON.stringify(d.Properties?.ApiId ?? '').includes(`"${apiId}"`),
+          );
+          const fnArn = record(record(dataSource?.[1].Properties).LambdaConfig).LambdaFunctionArn;
+          const fnRef = record(fnArn)['Fn::GetAtt'];
+          model.graphqlApis.push({
+            logicalId: apiId,
+            schema: String(r.Properties?.Definition ?? ''),
+            ...(Array.isArray(fnRef) ? { resolverFunctionId: String(fnRef[0]) } : {}),
+          });
+          break;
+        }
         case 'AWS::Events::EventBus':
           model.buses.push(resolver.nameOf(id));
           break;
@@ -217,6 +245,7 @@ export function buildAppModel(stacks: readonly StackArtifact[], env: LocalEnviro
               ...(t.InputTransformer ? { inputTransformer: record(t.InputTransformer) as unknown as InputTransformerSpec } : {}),
               ...(record(t.DeadLetterConfig).Arn ? { deadLetterArn: String(record(t.DeadLetterConfig).Arn) } : {}),
               maximumRetryAttempts: Number(record(t.RetryPolicy).MaximumRetryAttempts ?? 185),
+              ...(typeof record(t.AppSyncParameters).GraphQLOperation === 'string' ? { appSyncOperation: String(record(t.AppSyncParameters).GraphQLOperation) } : {}),
             }),
           );
           const busName = busNameOf(p.EventBusName);
