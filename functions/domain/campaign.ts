@@ -38,6 +38,8 @@ export const Campaign = z.strictObject({
   workfrontUrl: z.url().optional(),
   /** The event that requested the build, for tracing a campaign to its trigger. */
   sourceEventId: z.string().max(128).optional(),
+  /** The execution building it: another execution for the same event is a duplicate, not a retry. */
+  buildExecutionId: z.string().max(2048).optional(),
   history: z.array(StatusChange),
   /** Incremented by every write, for optimistic concurrency. */
   version: z.number().int().min(1),
@@ -51,11 +53,12 @@ export interface NewCampaign {
   readonly campaignId: string;
   readonly brief: CampaignBrief;
   readonly sourceEventId?: string;
+  readonly buildExecutionId?: string;
   readonly now: Date;
 }
 
 /** A freshly requested campaign: tier and lead time decided from the playbook rules. */
-export function newCampaign({ tenantId, campaignId, brief, sourceEventId, now }: NewCampaign): Campaign {
+export function newCampaign({ tenantId, campaignId, brief, sourceEventId, buildExecutionId, now }: NewCampaign): Campaign {
   const tier = classifyTier(brief);
   const at = now.toISOString();
   return parseOrThrow(Campaign, {
@@ -69,6 +72,7 @@ export function newCampaign({ tenantId, campaignId, brief, sourceEventId, now }:
     status: 'REQUESTED',
     revision: 0,
     ...(sourceEventId ? { sourceEventId } : {}),
+    ...(buildExecutionId ? { buildExecutionId } : {}),
     history: [{ status: 'REQUESTED', at }],
     version: 1,
     createdAt: at,

@@ -1,5 +1,5 @@
-// Lambda for the Save state: ExecutionInput (the event ID and the Campaign
-// Build Requested detail) → SaveOutput.
+// Lambda for the Save state: SaveInput (the event ID, the Campaign Build
+// Requested detail and the execution ID) → SaveOutput.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
@@ -8,7 +8,7 @@ import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { stepHandler } from '../shared/step-handler.ts';
 import { saveCampaign } from '../use-cases/save-campaign.ts';
-import { ExecutionInput } from '../workflow/contracts.ts';
+import { SaveInput } from '../workflow/contracts.ts';
 
 const config = loadConfig(CommonConfig);
 const deps = {
@@ -17,4 +17,4 @@ const deps = {
   now: () => new Date(),
 };
 
-export const handler = stepHandler('Save', ExecutionInput, (input) => mappingDependencyErrors(() => saveCampaign(deps, input)));
+export const handler = stepHandler('Save', SaveInput, (input) => mappingDependencyErrors(() => saveCampaign(deps, input)));

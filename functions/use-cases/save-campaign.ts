@@ -9,7 +9,7 @@ import { AlreadyExistsError, ValidationError, type FieldIssue } from '../domain/
 import { toFieldIssues } from '../domain/validate.ts';
 import { Id } from '../domain/vocabulary.ts';
 import { logger } from '../shared/observability.ts';
-import { BuildRequestedDetail, type ExecutionInput, type SaveOutput } from '../workflow/contracts.ts';
+import { BuildRequestedDetail, type SaveInput, type SaveOutput } from '../workflow/contracts.ts';
 import type { BuildDependencies } from './build-dependencies.ts';
 
 /** `cmp-<eventId>`; an event ID outside the ID alphabet (or too long) is hashed instead, still deterministically. */
@@ -39,17 +39,30 @@ export function parseBuildRequest(detail: unknown): { tenantId: string; campaign
   return { tenantId: envelope.data.tenantId, ...(envelope.data.campaignId ? { campaignId: envelope.data.campaignId } : {}), brief };
 }
 
-export async function saveCampaign(deps: BuildDependencies, input: ExecutionInput): Promise<SaveOutput> {
+/** Was the stored campaign written by an earlier attempt of this very execution (the write landed, the reply did not)? */
+function ownEarlierAttempt(stored: Campaign, input: SaveInput): boolean {
+  if (stored.sourceEventId !== input.eventId || stored.status !== 'REQUESTED') return false;
+  // Two executions of one redelivered event both find REQUESTED; only the one that wrote it carries on.
+  return input.executionId === undefined || stored.buildExecutionId === input.executionId;
+}
+
+export async function saveCampaign(deps: BuildDependencies, input: SaveInput): Promise<SaveOutput> {
   const request = parseBuildRequest(input.detail);
   const campaignId = request.campaignId ?? campaignIdForEvent(input.eventId);
-  const campaign = newCampaign({ tenantId: request.tenantId, campaignId, brief: request.brief, sourceEventId: input.eventId, now: deps.now() });
+  const campaign = newCampaign({
+    tenantId: request.tenantId,
+    campaignId,
+    brief: request.brief,
+    sourceEventId: input.eventId,
+    ...(input.executionId ? { buildExecutionId: input.executionId } : {}),
+    now: deps.now(),
+  });
   try {
     await deps.campaigns.create(campaign);
   } catch (error) {
     if (!(error instanceof AlreadyExistsError)) throw error;
     const stored = await deps.campaigns.require(request.tenantId, campaignId);
-    // Our own earlier attempt (the write landed, the reply did not): carry on with the build.
-    if (stored.sourceEventId === input.eventId && stored.status === 'REQUESTED') {
+    if (ownEarlierAttempt(stored, input)) {
       logger.info('Campaign already saved by an earlier attempt for this event; continuing', { campaignId });
       await deps.updates.published(stored);
       return { tenantId: request.tenantId, campaignId, duplicate: false };

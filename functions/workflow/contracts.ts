@@ -44,6 +44,14 @@ export const ExecutionInput = z.object({
 });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
+/**
+ * Save's payload: the execution input plus the execution's own ID, so Save can
+ * tell its own earlier attempt (a retry) from another execution started by a
+ * redelivered event. Without it, only the event ID is compared.
+ */
+export const SaveInput = ExecutionInput.extend({ executionId: z.string().min(1).max(2048).optional() });
+export type SaveInput = z.infer<typeof SaveInput>;
+
 /** `detail` of a Campaign Build Requested event; the brief is checked by parseBrief for field-named errors. */
 export const BuildRequestedDetail = z.strictObject({
   tenantId: TenantId,

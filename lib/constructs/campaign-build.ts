@@ -128,10 +128,15 @@ export class CampaignBuild extends Construct {
       .addRetry(SERVICE_RETRY)
       .next(failed);
 
-    const save = invoke(STATE.save, fn.saveCampaign, TaskInput.fromJsonPathAt('$'), {
-      resultPath: '$.campaign',
-      resultSelector: payloadOf(SaveOutput),
-    })
+    const save = invoke(
+      STATE.save,
+      fn.saveCampaign,
+      TaskInput.fromObject({ eventId: JsonPath.stringAt('$.eventId'), detail: JsonPath.objectAt('$.detail'), executionId: JsonPath.executionId }),
+      {
+        resultPath: '$.campaign',
+        resultSelector: payloadOf(SaveOutput),
+      },
+    )
       .addRetry(SERVICE_RETRY)
       // No campaign exists to mark failed yet.
       .addCatch(new Fail(this, EXTRA_STATE.saveFailed, { errorPath: '$.error.Error', causePath: '$.error.Cause' }), {

@@ -168,6 +168,17 @@ describe('Save', () => {
     expect(await call(save, 'save-campaign', event)).toMatchObject({ duplicate: false });
   });
 
+  it('GIVEN a redelivered event started a second execution while the first is still REQUESTED THEN only the execution that wrote the campaign carries on', async () => {
+    const event = { eventId: 'evt-race', detail: { tenantId: 'acme', brief: launchBrief({ channels: ['EMAIL'] }) } };
+    const first = { ...event, executionId: 'arn:aws:states:us-east-1:000000000000:execution:build:first' };
+    const second = { ...event, executionId: 'arn:aws:states:us-east-1:000000000000:execution:build:second' };
+    expect(await call(save, 'save-campaign', first)).toMatchObject({ duplicate: false });
+    expect(await call(save, 'save-campaign', second)).toMatchObject({ duplicate: true });
+    // The first execution's own retry still continues.
+    expect(await call(save, 'save-campaign', first)).toMatchObject({ duplicate: false });
+    expect((await repo.require('acme', 'cmp-evt-race')).buildExecutionId).toBe(first.executionId);
+  });
+
   it('treats another event naming an existing campaign ID as a duplicate', async () => {
     const detail = { tenantId: 'acme', campaignId: 'spring-2027', brief: launchBrief({ channels: ['EMAIL'] }) };
     expect(await call(save, 'save-campaign', { eventId: 'evt-a', detail })).toMatchObject({ campaignId: 'spring-2027', duplicate: false });

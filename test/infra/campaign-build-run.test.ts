@@ -47,7 +47,7 @@ async function run(stubs: Partial<Record<string, Stub>>, input: Json = { eventId
       taskResourceLocalHandlers: handlers as never,
       retryIntervalOverrides: Object.fromEntries(Object.values(STATE).map((s) => [s, 0])),
     },
-    context: { Task: { Token: 'token-123' } } as never,
+    context: { Task: { Token: 'token-123' }, Execution: { Id: 'arn:aws:states:us-east-1:000000000000:execution:build:run-1' } } as never,
   });
   const visited: string[] = [];
   const collect = (async () => {

@@ -63,9 +63,9 @@ describe('CampaignBuild definition', () => {
     }
   });
 
-  it('starts at Save with the whole input, unwraps the result into $.campaign, and fails as SaveFailed', () => {
+  it('starts at Save with the event ID, the detail and its own execution ID, unwraps the result into $.campaign, and fails as SaveFailed', () => {
     expect(definition.StartAt).toBe(STATE.save);
-    expect((state(STATE.save).Parameters as Json)['Payload.$']).toBe('$');
+    expect((state(STATE.save).Parameters as Json).Payload).toEqual({ 'eventId.$': '$.eventId', 'detail.$': '$.detail', 'executionId.$': '$$.Execution.Id' });
     expect(state(STATE.save).ResultPath).toBe('$.campaign');
     expect(state(STATE.save).ResultSelector).toEqual({
       'tenantId.$': '$.Payload.tenantId',
