@@ -19,7 +19,7 @@ import { startLocalRuntime } from '../../local/runtime.ts';
 import { synthesize, synthReason } from '../../local/synth.ts';
 import { awsCli, chromium, ensureSystemTool, java } from '../../local/system-tools.ts';
 
-export const E2E_APPROVAL_WINDOW_SECONDS = 30;
+export const E2E_APPROVAL_WINDOW_SECONDS = 60;
 const SYNTH_WINDOW = 317;
 const ROOT = resolve(import.meta.dirname, '../..');
 

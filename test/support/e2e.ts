@@ -8,14 +8,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { inject } from 'vitest';
+import { DescribeExecutionCommand, ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { afterAll, inject } from 'vitest';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { createDocumentClient } from '../../functions/data/dynamodb-document-client.ts';
 import type { Campaign } from '../../functions/domain/campaign.ts';
 
 const run = promisify(execFile);
 
-export type E2eContext = ReturnType<typeof e2e>;
+export type E2eContext = Pick<ReturnType<typeof e2e>, 'gateway' | 'stateMachineArn' | 'tableName'>;
 export const e2e = () => inject('e2e');
 
 /** A temporary directory for this file's briefs and screenshots (never the repository). */
@@ -67,18 +68,34 @@ export interface ExecutionSummary {
   readonly input: { eventId?: string; detail?: { campaignId?: string } };
 }
 
-/** The execution the event started, found with list-executions + describe-execution. */
-export async function executionForEvent(ctx: E2eContext, eventId: string, timeoutMs = 15_000): Promise<string> {
+const sfnClients = new Map<string, SFNClient>();
+/** An SDK client for polling (one CLI call costs a Python start-up; the CLI is kept for what a person would type). */
+function sfn(ctx: Pick<E2eContext, 'gateway'>): SFNClient {
+  let client = sfnClients.get(ctx.gateway);
+  if (!client) {
+    client = new SFNClient({ endpoint: ctx.gateway, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    sfnClients.set(ctx.gateway, client);
+  }
+  return client;
+}
+
+/** The execution the event started (its input carries the event ID). */
+export async function executionForEvent(ctx: E2eContext, eventId: string, timeoutMs = 30_000): Promise<string> {
+  const seen = new Set<string>();
   return eventually(async () => {
-    const listed = await aws(ctx.gateway, ['stepfunctions', 'list-executions', '--state-machine-arn', ctx.stateMachineArn]);
-    for (const execution of (listed.executions as { executionArn: string }[] | undefined) ?? []) {
-      const described = await describeExecution(ctx, execution.executionArn);
-      if (described.input.eventId === eventId) return execution.executionArn;
+    const listed = await sfn(ctx).send(new ListExecutionsCommand({ stateMachineArn: ctx.stateMachineArn }));
+    for (const execution of listed.executions ?? []) {
+      const arn = execution.executionArn ?? '';
+      if (seen.has(arn)) continue;
+      const described = await sfn(ctx).send(new DescribeExecutionCommand({ executionArn: arn }));
+      if ((JSON.parse(described.input ?? '{}') as { eventId?: string }).eventId === eventId) return arn;
+      seen.add(arn);
     }
     return undefined;
   }, timeoutMs, `the execution of event ${eventId}`);
 }
 
+/** describe-execution with the AWS CLI. */
 export async function describeExecution(ctx: E2eContext, executionArn: string): Promise<ExecutionSummary> {
   const out = await aws(ctx.gateway, ['stepfunctions', 'describe-execution', '--execution-arn', executionArn]);
   return {
@@ -90,12 +107,19 @@ export async function describeExecution(ctx: E2eContext, executionArn: string): 
   };
 }
 
-/** Polls describe-execution until the execution leaves RUNNING. */
-export async function settledExecution(ctx: E2eContext, executionArn: string, timeoutMs = 30_000): Promise<ExecutionSummary> {
-  return eventually(async () => {
-    const described = await describeExecution(ctx, executionArn);
-    return described.status === 'RUNNING' ? undefined : described;
+/** Waits (SDK polling) until the execution leaves RUNNING, then describes it with the AWS CLI. */
+export async function settledExecution(ctx: E2eContext, executionArn: string, timeoutMs = 60_000): Promise<ExecutionSummary> {
+  await eventually(async () => {
+    const described = await sfn(ctx).send(new DescribeExecutionCommand({ executionArn }));
+    return described.status === 'RUNNING' ? undefined : described.status;
   }, timeoutMs, `execution ${executionArn} to finish`, 250);
+  return describeExecution(ctx, executionArn);
+}
+
+/** The names of the states the execution entered, in order (get-execution-history with the AWS CLI). */
+export async function statesEntered(ctx: E2eContext, executionArn: string): Promise<string[]> {
+  const history = await aws(ctx.gateway, ['stepfunctions', 'get-execution-history', '--execution-arn', executionArn]);
+  return ((history.events as { stateEnteredEventDetails?: { name?: string } }[] | undefined) ?? []).flatMap((e) => (e.stateEnteredEventDetails?.name ? [e.stateEnteredEventDetails.name] : []));
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
@@ -129,12 +153,16 @@ export async function outbox(ctx: E2eContext): Promise<OutboxMail[]> {
 }
 
 /** The campaign's mails matching `subject`, once there are at least `count`. */
-export async function mailsFor(ctx: E2eContext, campaignId: string, subject: RegExp, count = 1, timeoutMs = 20_000): Promise<OutboxMail[]> {
+export async function mailsFor(ctx: E2eContext, campaignId: string, subject: RegExp, count = 1, timeoutMs = 60_000): Promise<OutboxMail[]> {
   return eventually(async () => {
     const mails = (await outbox(ctx)).filter((m) => m.campaignId === campaignId && subject.test(m.subject));
     return mails.length >= count ? mails : undefined;
   }, timeoutMs, `${count} mail(s) "${subject.source}" for ${campaignId}`);
 }
+
+afterAll(() => {
+  for (const client of sfnClients.values()) client.destroy();
+});
 
 export function campaigns(ctx: E2eContext, endpoint = inject('dynamoEndpoint')): { repository: CampaignRepository; close(): void } {
   const doc = createDocumentClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -142,7 +170,7 @@ export function campaigns(ctx: E2eContext, endpoint = inject('dynamoEndpoint')):
 }
 
 /** Polls the stored campaign until it is in `status`. */
-export async function campaignInStatus(repository: CampaignRepository, tenantId: string, campaignId: string, status: string, timeoutMs = 30_000): Promise<Campaign> {
+export async function campaignInStatus(repository: CampaignRepository, tenantId: string, campaignId: string, status: string, timeoutMs = 90_000): Promise<Campaign> {
   return eventually(async () => {
     const campaign = await repository.get(tenantId, campaignId);
     return campaign?.status === status ? campaign : undefined;
