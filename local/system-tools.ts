@@ -60,3 +60,15 @@ export const awsCli: SystemTool = {
     return /aws-cli\/\d/.test(output) ? undefined : `\`aws --version\` printed something unexpected: ${output.trim().slice(0, 80)}`;
   },
 };
+
+/** Chromium, which the end-to-end tests drive headless through playwright-core (never a downloaded browser). */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const chromium: SystemTool = {
+  name: 'Chromium (for the end-to-end browser checks)',
+  aptPackages: ['chromium'],
+  problem: () => {
+    const { ok, output } = run(CHROMIUM_PATH, ['--version']);
+    if (!ok) return `no usable ${CHROMIUM_PATH}`;
+    return /Chromium \d+/.test(output) ? undefined : `\`chromium --version\` printed something unexpected: ${output.trim().slice(0, 80)}`;
+  },
+};

@@ -54,7 +54,13 @@ export async function requestApproval(deps: RequestApprovalDeps, input: RequestA
 
   if (approval.notifiedAt) return { approvalId, expiresAt: approval.expiresAt, resumed, emailed: 0 };
   const emailed = await notifyApprovers(deps, awaiting, approval, generation.posts);
-  await deps.approvals.markNotified(tenantId, campaignId, approvalId, deps.now());
+  try {
+    await deps.approvals.markNotified(tenantId, campaignId, approvalId, deps.now());
+  } catch (error) {
+    // Decided (e.g. through GraphQL) while the e-mails went out: the decider already handed the
+    // outcome to the workflow, so this request's work is done.
+    if (!(error instanceof ApprovalClosedError)) throw error;
+  }
   return { approvalId, expiresAt: approval.expiresAt, resumed, emailed };
 }
 

@@ -149,6 +149,22 @@ describe('requestApproval', () => {
     expect(mailer.sent).toHaveLength(1);
   });
 
+  it('GIVEN an approver decides (e.g. through GraphQL) while the e-mails are still being sent THEN the request still succeeds and the decision stands', async () => {
+    await seedGeneratedCampaign(campaigns, { campaignId: 'cmp-fastdecision' });
+    const { d, mailer } = deps();
+    // The campaign is AWAITING_APPROVAL and the approval stored before the mail goes out, so a
+    // frontend following the campaign can decide before RequestApproval marks the approval notified.
+    const decidingMailer = {
+      async send(message: Parameters<OutboxMailer['send']>[0]) {
+        await approvals.decide('acme', 'cmp-fastdecision', 'rev-0', { decision: 'APPROVED', decidedBy: 'maria.lopez@example.com', decidedAt: NOW.toISOString() });
+        return mailer.send(message);
+      },
+    };
+    const result = await requestApproval({ ...d, mailer: decidingMailer }, { tenantId: 'acme', campaignId: 'cmp-fastdecision', revision: 0, taskToken: 'tok' });
+    expect(result).toMatchObject({ approvalId: 'rev-0', emailed: 1 });
+    expect(await approvals.get('acme', 'cmp-fastdecision', 'rev-0')).toMatchObject({ status: 'DECIDED', decision: 'APPROVED' });
+  });
+
   it('GIVEN the approval was decided while the workflow was not waiting THEN the resumed wait gets the recorded outcome at once', async () => {
     await seedGeneratedCampaign(campaigns, { campaignId: 'cmp-decided' });
     const { d, mailer, tasks } = deps();
