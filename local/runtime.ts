@@ -24,6 +24,7 @@ import { readCloudAssembly } from './template/cloud-assembly.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalEnvironment } from './template/local-names.ts';
 import { mountWorkfrontSandbox, type MountedWorkfront } from './workfront-mount.ts';
 import { localGraphqlFor } from './graphql/local-graphql-mount.ts';
+import { FaultInjector, type FaultConfig } from './faults.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -53,6 +54,8 @@ export interface LocalRuntimeOptions {
   readonly functionLog?: (functionName: string, line: string) => void;
   /** Progress of long steps, for the start banner. */
   readonly progress?: (step: string) => void;
+  /** Injected faults (local/faults.ts); none by default. */
+  readonly faults?: FaultConfig;
   /** Called when a child process the runtime needs (DynamoDB Local) dies on its own. */
   readonly onFatal?: (why: string) => void;
 }
@@ -80,6 +83,8 @@ export interface LocalRuntime {
   readonly deadLetters: DeadLetters;
   readonly gateway: Gateway;
   readonly resumed: { readonly resumed: readonly string[]; readonly failed: readonly string[] };
+  /** Present when faults are configured: what was injected so far. */
+  readonly faults: FaultInjector | undefined;
   stop(): Promise<void>;
 }
 
@@ -168,6 +173,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     }
 
     // Lambda
+    const faults = options.faults ? new FaultInjector(options.faults) : undefined;
+    const injector = faults?.enabled ? faults : undefined;
     const endpoint = gatewayUrl;
     const lambda = new LambdaRunner({
       functions: model.functions,
@@ -197,6 +204,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         };
       },
       ...(options.functionLog ? { log: options.functionLog } : {}),
+      ...(injector ? { intercept: (fn, run) => injector.intercept(fn, run) } : {}),
     });
     cleanups.push(() => lambda.stop());
 
@@ -258,7 +266,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     });
     if (sandbox) {
       const s = sandbox;
-      gateway.mount('workfront', (req, res, path) => s.handle(req, res, path));
+      gateway.mount('workfront', async (req, res, path) => {
+        if (injector?.workfrontUnavailable()) {
+          req.resume();
+          res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+          res.end(JSON.stringify({ error: { message: 'injected fault: Workfront is unavailable (MCC_FAULT_WORKFRONT_5XX_RATE)' } }));
+          return;
+        }
+        await s.handle(req, res, path);
+      });
     }
     if (graphql) {
       const g = graphql;
@@ -292,6 +308,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       deadLetters,
       gateway,
       resumed,
+      faults: injector,
       stop: stopAll,
     };
   } catch (error) {

@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { banner } from './banner.ts';
 import { loadLocalConfig } from './config.ts';
+import { faultConfigFrom } from './faults.ts';
 import { startLocalRuntime, type LocalRuntime } from './runtime.ts';
 import { synthesize, synthReason } from './synth.ts';
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     s3Port: config.s3Port,
     agentProvider: config.agentProvider,
     ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
+    faults: faultConfigFrom(process.env),
     progress: step,
     onFatal: (why) => {
       console.error(`[mcc] ${why}; stopping.`);

@@ -30,6 +30,8 @@ export const LocalAgentConfig = {
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** Simulated model latency per planner/writer call, in milliseconds (benchmarks); default 0. */
+  LOCAL_AGENT_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 } as const;
 
 export function agentFromConfig(env: NodeJS.ProcessEnv = process.env): Agent {
@@ -44,7 +46,9 @@ export function agentFromConfig(env: NodeJS.ProcessEnv = process.env): Agent {
     });
   }
   const config = loadConfig(LocalAgentConfig, env);
-  const agent = new LocalAgent(new S3KnowledgeSource(new S3Client({ forcePathStyle: config.S3_FORCE_PATH_STYLE }), config.KNOWLEDGE_BUCKET));
+  const agent = new LocalAgent(new S3KnowledgeSource(new S3Client({ forcePathStyle: config.S3_FORCE_PATH_STYLE }), config.KNOWLEDGE_BUCKET), {
+    latencyMs: config.LOCAL_AGENT_LATENCY_MS,
+  });
   agent.warm();
   return agent;
 }

@@ -20,7 +20,7 @@ import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { DependencyUnavailableError, NotFoundError, ThrottledError, ValidationError } from '../domain/errors.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
-import { correlate, logger } from '../shared/observability.ts';
+import { correlate, flushMetrics, logger } from '../shared/observability.ts';
 import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
 
 /** Environment of the approval-callback function. */
@@ -51,6 +51,7 @@ export async function handler(event: APIGatewayProxyEventV2, context?: Context):
   } catch (error) {
     return respond(pageFor(error));
   } finally {
+    flushMetrics();
     logger.resetKeys();
   }
 }

@@ -12,6 +12,7 @@ import { markCampaignFailed, type MarkFailedResult } from '../use-cases/mark-cam
 import { recordPostFailure } from '../use-cases/record-post-failure.ts';
 import { reviseCampaign } from '../use-cases/revise-campaign.ts';
 import { CampaignOutcomeInput, type GeneratePostOutput, type ReviseOutput } from '../workflow/contracts.ts';
+import { countMetric, METRIC } from '../shared/observability.ts';
 
 const config = loadConfig(CommonConfig);
 const deps = {
@@ -25,10 +26,12 @@ type Outcome = GeneratePostOutput | ReviseOutput | MarkFailedResult;
 function run(input: CampaignOutcomeInput): Promise<Outcome> {
   switch (input.action) {
     case 'recordPostFailure':
+      countMetric(METRIC.postsFailed);
       return recordPostFailure(deps, input);
     case 'revise':
       return reviseCampaign(deps, input);
     case 'markFailed':
+      countMetric(METRIC.campaignsFailed);
       return markCampaignFailed(deps, input);
   }
 }

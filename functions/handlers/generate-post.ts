@@ -9,6 +9,7 @@ import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { stepHandler } from '../shared/step-handler.ts';
 import { generatePost } from '../use-cases/generate-post.ts';
 import { GeneratePostInput } from '../workflow/contracts.ts';
+import { countMetric, METRIC } from '../shared/observability.ts';
 
 const config = loadConfig(CommonConfig);
 const deps = {
@@ -18,4 +19,8 @@ const deps = {
   now: () => new Date(),
 };
 
-export const handler = stepHandler('GeneratePost', GeneratePostInput, (input) => mappingDependencyErrors(() => generatePost(deps, input)));
+export const handler = stepHandler('GeneratePost', GeneratePostInput, async (input) => {
+  const result = await mappingDependencyErrors(() => generatePost(deps, input));
+  if (result.status === 'GENERATED') countMetric(METRIC.postsGenerated);
+  return result;
+});

@@ -14,7 +14,7 @@ import { knowledgeAnswerAgent } from '../graphql/knowledge-answer-agent.ts';
 import { agentFromConfig } from '../adapters/agent-from-config.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
-import { logger } from '../shared/observability.ts';
+import { flushMetrics, logger } from '../shared/observability.ts';
 
 const config = loadConfig({ ...CommonConfig });
 const doc = createDocumentClient();
@@ -36,5 +36,9 @@ const resolve = createResolver({
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {
   logger.addContext(context);
-  return resolve(event);
+  try {
+    return await resolve(event);
+  } finally {
+    flushMetrics();
+  }
 }

@@ -9,6 +9,7 @@ import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { stepHandler } from '../shared/step-handler.ts';
 import { saveCampaign } from '../use-cases/save-campaign.ts';
 import { SaveInput } from '../workflow/contracts.ts';
+import { countMetric, METRIC } from '../shared/observability.ts';
 
 const config = loadConfig(CommonConfig);
 const deps = {
@@ -17,4 +18,8 @@ const deps = {
   now: () => new Date(),
 };
 
-export const handler = stepHandler('Save', SaveInput, (input) => mappingDependencyErrors(() => saveCampaign(deps, input)));
+export const handler = stepHandler('Save', SaveInput, async (input) => {
+  const saved = await mappingDependencyErrors(() => saveCampaign(deps, input));
+  if (!saved.duplicate) countMetric(METRIC.campaignsStarted);
+  return saved;
+});

@@ -10,6 +10,7 @@ import { stepHandler } from '../shared/step-handler.ts';
 import { syncToWorkfront } from '../use-cases/sync-to-workfront.ts';
 import { STATE, SyncInput } from '../workflow/contracts.ts';
 import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
+import { countMetric, METRIC } from '../shared/observability.ts';
 
 const config = loadConfig({ ...CommonConfig, ...WorkfrontConfig });
 const deps = {
@@ -19,4 +20,8 @@ const deps = {
   now: () => new Date(),
 };
 
-export const handler = stepHandler(STATE.syncToWorkfront, SyncInput, (input) => syncToWorkfront(deps, input));
+export const handler = stepHandler(STATE.syncToWorkfront, SyncInput, async (input) => {
+  const synced = await syncToWorkfront(deps, input);
+  countMetric(METRIC.campaignsSucceeded);
+  return synced;
+});

@@ -17,7 +17,7 @@ import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { DomainError, RETRYABLE_ERROR_CODES, ValidationError } from '../domain/errors.ts';
 import { TenantId } from '../domain/vocabulary.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
-import { logger } from '../shared/observability.ts';
+import { flushMetrics, logger, recordWorkfrontEvent } from '../shared/observability.ts';
 import { applyWorkfrontEvent } from '../use-cases/apply-workfront-event.ts';
 import { parseWorkfrontEvent } from '../workfront/event-payload.ts';
 import { WorkfrontObjectEvents } from '../workfront/object-updated-events.ts';
@@ -70,6 +70,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     }
     const workfrontEvent = parseWorkfrontEvent(body);
     const outcome = await applyWorkfrontEvent(deps, tenant.data, workfrontEvent);
+    recordWorkfrontEvent(workfrontEvent.eventType, outcome);
     logger.info('Workfront event handled', { outcome, eventType: workfrontEvent.eventType, objCode: workfrontEvent.objCode, objId: workfrontEvent.objId, format: workfrontEvent.format });
     return reply(200, { outcome });
   } catch (error) {
@@ -78,6 +79,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     logger.error('Workfront event not processed; Workfront will retry', { error });
     return reply(retryable ? 503 : 500, { message: 'The event could not be processed; retry later' });
   } finally {
+    flushMetrics();
     logger.resetKeys();
   }
 }

@@ -8,7 +8,7 @@ import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { parseOrThrow } from '../domain/validate.ts';
-import { correlate, logger } from './observability.ts';
+import { correlate, flushMetrics, logger } from './observability.ts';
 
 export class StepFunctionsError extends Error {
   constructor(name: string, message: string) {
@@ -40,6 +40,8 @@ export function stepHandler<S extends z.ZodType, O>(
       logger.error(`${what} failed: ${mapped.name}`, { error });
       throw mapped;
     } finally {
+      // Business metrics recorded during this invocation go out as one EMF line.
+      flushMetrics();
       logger.resetKeys();
     }
   };

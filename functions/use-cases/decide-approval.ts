@@ -15,7 +15,7 @@ import type { Post } from '../domain/post.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
 import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
-import { logger } from '../shared/observability.ts';
+import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
 import { summarizeGeneration } from './generation-summary.ts';
@@ -153,6 +153,7 @@ export async function applyDecision(
     logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: error.code });
     return { kind: 'expired', ...(await expireUndelivered(deps, decided)) };
   }
+  recordApprovalLatency(approval.createdAt, decidedAt);
   return { kind: 'decided', approval: decided, campaign, outcome };
 }
 

@@ -13,6 +13,8 @@ export interface LambdaRunnerOptions {
   readonly adjustEnvironment?: (fn: LocalFunction, env: Record<string, string>) => Record<string, string>;
   readonly fallbackNodeModules: string;
   readonly log?: (fnName: string, line: string) => void;
+  /** Wraps every invocation, e.g. to inject faults (local/faults.ts). */
+  readonly intercept?: (fn: LocalFunction, run: () => Promise<InvokeResult>) => Promise<InvokeResult>;
 }
 
 export class FunctionNotFoundError extends Error {
@@ -59,7 +61,8 @@ export class LambdaRunner {
       pool = new FunctionPool({ fn, env: this.environmentOf(fn), fallbackNodeModules: this.#options.fallbackNodeModules, ...(this.#options.log ? { log: this.#options.log } : {}) });
       this.#pools.set(fn.arn, pool);
     }
-    return pool.invoke(event);
+    const running = pool;
+    return this.#options.intercept ? this.#options.intercept(fn, () => running.invoke(event)) : running.invoke(event);
   }
 
   poolSize(nameOrArn: string): number {
