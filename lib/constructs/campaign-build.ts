@@ -55,6 +55,8 @@ export const LAMBDA_SERVICE_ERRORS = [
   'Lambda.AWSLambdaException',
   'Lambda.SdkClientException',
   'Lambda.TooManyRequestsException',
+  // A crashed or timed-out function (out of memory included). Every task is idempotent, so running it again is safe.
+  'Lambda.Unknown',
 ] as const;
 
 /** Bounded exponential backoff with full jitter, so parallel Map items do not retry in lockstep. */

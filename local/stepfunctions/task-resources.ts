@@ -27,10 +27,13 @@ export interface TaskContext {
 
 const record = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
 
+/** Step Functions reports a function that crashed or timed out (no error of its own) as Lambda.Unknown. */
+const CRASHES = new Set(['Runtime.ExitError', 'Sandbox.Timedout', 'Runtime.OutOfMemory']);
+
 async function invokeOrThrow(ctx: TaskContext, functionName: string, payload: unknown): Promise<JsonValue> {
   if (!ctx.lambda.find(functionName)) throw new TaskError('Lambda.ResourceNotFoundException', `Function not found: ${functionName}`);
   const result = await ctx.lambda.invoke(functionName, payload);
-  if (!result.ok) throw new TaskError(result.error.errorType, JSON.stringify({ errorMessage: result.error.errorMessage, errorType: result.error.errorType, trace: result.error.trace ?? [] }));
+  if (!result.ok) throw new TaskError(CRASHES.has(result.error.errorType) ? 'Lambda.Unknown' : result.error.errorType, JSON.stringify({ errorMessage: result.error.errorMessage, errorType: result.error.errorType, trace: result.error.trace ?? [] }));
   return result.payload as JsonValue;
 }
 

@@ -89,6 +89,8 @@ describe('CampaignBuild definition', () => {
     expect(state(STATE.plan).ResultPath).toBe('$.generation');
     const [retry] = retryOf(STATE.plan);
     expect(retry?.ErrorEquals).toEqual(expect.arrayContaining([...RETRYABLE_ERROR_CODES, ...LAMBDA_SERVICE_ERRORS]));
+    // A crashed or timed-out function is retried too: the tasks are idempotent.
+    expect(retry?.ErrorEquals).toContain('Lambda.Unknown');
     expect(retry).toMatchObject({ JitterStrategy: 'FULL', BackoffRate: 2 });
     expect(retry?.MaxAttempts).toBeLessThanOrEqual(5);
     expect(retry?.MaxDelaySeconds).toBeLessThanOrEqual(60);
