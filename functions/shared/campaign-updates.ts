@@ -3,12 +3,11 @@
 // which drives the GraphQL subscription. The stored status is the truth; the
 // event is a notification, so a failed publish is logged and counted, not
 // thrown, and never undoes or repeats the write.
-import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { CampaignRepository, TransitionRequest } from '../data/campaign-repository.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { CAMPAIGN_UPDATED } from '../workflow/contracts.ts';
-import { logger, metrics } from './observability.ts';
+import { Notifier } from './notifications.ts';
 
 export interface CampaignUpdatedDetail {
   readonly tenantId: string;
@@ -33,33 +32,14 @@ export function updatedDetail(c: Campaign): CampaignUpdatedDetail {
 }
 
 export class CampaignUpdates {
-  readonly #events: EventBridgeClient;
-  readonly #busName: string;
+  readonly #notifier: Notifier;
 
   constructor(events: EventBridgeClient, busName: string) {
-    this.#events = events;
-    this.#busName = busName;
+    this.#notifier = new Notifier(events, busName);
   }
 
   async published(campaign: Campaign): Promise<void> {
-    try {
-      const result = await this.#events.send(
-        new PutEventsCommand({
-          Entries: [
-            {
-              EventBusName: this.#busName,
-              Source: CAMPAIGN_UPDATED.source,
-              DetailType: CAMPAIGN_UPDATED.detailType,
-              Detail: JSON.stringify(updatedDetail(campaign)),
-            },
-          ],
-        }),
-      );
-      if (result.FailedEntryCount) throw new Error(result.Entries?.[0]?.ErrorMessage ?? 'PutEvents rejected the entry');
-    } catch (error) {
-      metrics.addMetric('CampaignUpdatePublishFailed', MetricUnit.Count, 1);
-      logger.warn('Campaign Updated event not published; the stored status stands', { error, campaignId: campaign.campaignId });
-    }
+    await this.#notifier.notify(CAMPAIGN_UPDATED, updatedDetail(campaign), 'CampaignUpdatePublishFailed', { campaignId: campaign.campaignId });
   }
 
   /** Transition, then announce it. Returns the campaign as stored after the change. */

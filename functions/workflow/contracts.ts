@@ -36,6 +36,8 @@ export const STATE = {
 export const BUILD_REQUESTED = { source: 'mcc.campaigns', detailType: 'Campaign Build Requested' } as const;
 /** Published after every status change; drives the GraphQL subscription. */
 export const CAMPAIGN_UPDATED = { source: 'mcc.campaigns', detailType: 'Campaign Updated' } as const;
+/** Published by the Workfront webhook after it changed what MCC knows about a Workfront object. */
+export const WORKFRONT_OBJECT_UPDATED = { source: 'mcc.workfront', detailType: 'Workfront Object Updated' } as const;
 
 /** The rule's input transformer passes the event ID (for idempotency) and the untouched detail. */
 export const ExecutionInput = z.object({

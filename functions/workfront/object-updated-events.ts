@@ -2,11 +2,9 @@
 // webhook changed what MCC knows about a Workfront object. A notification:
 // the stored link is the truth, so a failed publish is logged and counted,
 // never thrown (as with Campaign Updated).
-import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { logger, metrics } from '../shared/observability.ts';
-
-export const WORKFRONT_OBJECT_UPDATED = { source: 'mcc.workfront', detailType: 'Workfront Object Updated' } as const;
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { Notifier } from '../shared/notifications.ts';
+import { WORKFRONT_OBJECT_UPDATED } from '../workflow/contracts.ts';
 
 export interface WorkfrontObjectUpdatedDetail {
   readonly tenantId: string;
@@ -21,32 +19,13 @@ export interface WorkfrontObjectUpdatedDetail {
 }
 
 export class WorkfrontObjectEvents {
-  readonly #events: EventBridgeClient;
-  readonly #busName: string;
+  readonly #notifier: Notifier;
 
   constructor(events: EventBridgeClient, busName: string) {
-    this.#events = events;
-    this.#busName = busName;
+    this.#notifier = new Notifier(events, busName);
   }
 
   async published(detail: WorkfrontObjectUpdatedDetail): Promise<void> {
-    try {
-      const result = await this.#events.send(
-        new PutEventsCommand({
-          Entries: [
-            {
-              EventBusName: this.#busName,
-              Source: WORKFRONT_OBJECT_UPDATED.source,
-              DetailType: WORKFRONT_OBJECT_UPDATED.detailType,
-              Detail: JSON.stringify(detail),
-            },
-          ],
-        }),
-      );
-      if (result.FailedEntryCount) throw new Error(result.Entries?.[0]?.ErrorMessage ?? 'PutEvents rejected the entry');
-    } catch (error) {
-      metrics.addMetric('WorkfrontObjectUpdatedPublishFailed', MetricUnit.Count, 1);
-      logger.warn('Workfront Object Updated event not published; the stored link stands', { error, objId: detail.objId });
-    }
+    await this.#notifier.notify(WORKFRONT_OBJECT_UPDATED, detail, 'WorkfrontObjectUpdatedPublishFailed', { objId: detail.objId, campaignId: detail.campaignId });
   }
 }
