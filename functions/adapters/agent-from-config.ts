@@ -34,7 +34,16 @@ export const LocalAgentConfig = {
   LOCAL_AGENT_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 } as const;
 
-export function agentFromConfig(env: NodeJS.ProcessEnv = process.env): Agent {
+export interface AgentOptions {
+  /**
+   * Start indexing the local agent's knowledge at cold start (plan and generate use it on their first call).
+   * Functions that rarely need it, like the GraphQL resolver, leave it to the first use.
+   * @default true
+   */
+  readonly warm?: boolean;
+}
+
+export function agentFromConfig(env: NodeJS.ProcessEnv = process.env, options: AgentOptions = {}): Agent {
   const { AGENT_PROVIDER } = loadConfig(AgentProviderConfig, env);
   if (AGENT_PROVIDER === 'bedrock') {
     const config = loadConfig(BedrockAgentConfig, env);
@@ -49,6 +58,6 @@ export function agentFromConfig(env: NodeJS.ProcessEnv = process.env): Agent {
   const agent = new LocalAgent(new S3KnowledgeSource(new S3Client({ forcePathStyle: config.S3_FORCE_PATH_STYLE }), config.KNOWLEDGE_BUCKET), {
     latencyMs: config.LOCAL_AGENT_LATENCY_MS,
   });
-  agent.warm();
+  if (options.warm ?? true) agent.warm();
   return agent;
 }

@@ -31,7 +31,8 @@ const resolve = createResolver({
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
-  agent: knowledgeAnswerAgent(agentFromConfig()),
+  // Only sendAgentMessage needs the knowledge index: no reading the knowledge bucket on every cold start.
+  agent: knowledgeAnswerAgent(agentFromConfig(process.env, { warm: false })),
 });
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {
