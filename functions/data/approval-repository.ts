@@ -55,6 +55,7 @@ export class ApprovalRepository {
       decidedAt: decision.decidedAt,
       ...(decision.comment ? { comment: decision.comment } : {}),
       ...(decision.client ? { decidedFrom: decision.client } : {}),
+      ...(decision.rejectedPostIds ? { rejectedPostIds: decision.rejectedPostIds } : {}),
     });
   }
 
@@ -114,7 +115,7 @@ export class ApprovalRepository {
     campaignId: string,
     approvalId: string,
     status: 'DECIDED' | 'EXPIRED',
-    fields: Record<string, string>,
+    fields: Record<string, unknown>,
     from: 'PENDING' | 'DECIDED' = 'PENDING',
   ): Promise<Approval> {
     const names: Record<string, string> = { '#status': 'status' };

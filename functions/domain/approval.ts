@@ -2,6 +2,8 @@
 // which never leaves the backend; e-mailed links carry only a signed JWT
 // naming the approval ID.
 import { z } from 'zod';
+import { PostScorecard } from './content-validator.ts';
+import { StageRule } from './stage-quorum.ts';
 import { Email, Id, TenantId } from './vocabulary.ts';
 
 export const APPROVAL_STATUSES = ['PENDING', 'DECIDED', 'EXPIRED'] as const;
@@ -30,6 +32,15 @@ export const Approval = z.strictObject({
   decidedFrom: z.string().max(512).optional(),
   /** When the approvers were e-mailed; a retried request sends again only while this is unset. */
   notifiedAt: z.iso.datetime().optional(),
+  // --- approvals (issue 16): one record per stage of a revision; absent on records of one ANY stage (see stageOf).
+  stage: z.number().int().min(0).optional(),
+  stageName: z.string().max(80).optional(),
+  rule: StageRule.optional(),
+  stageCount: z.number().int().min(1).optional(),
+  /** Posts any approver of this stage rejected: a revision regenerates only these (all posts when empty on a rejection). */
+  rejectedPostIds: z.array(Id).max(200).optional(),
+  /** The automated checks' results per post, computed before anyone was asked. */
+  scorecard: z.array(PostScorecard).max(200).optional(),
 });
 export type Approval = z.infer<typeof Approval>;
 
@@ -39,5 +50,11 @@ export const ApprovalDecision = z.strictObject({
   decidedAt: z.iso.datetime(),
   comment: z.string().trim().max(4000).optional(),
   client: z.string().max(512).optional(),
+  rejectedPostIds: z.array(Id).max(200).optional(),
 });
 export type ApprovalDecision = z.infer<typeof ApprovalDecision>;
+
+/** The stage an approval record stands for; records without stage fields are the one ANY stage of their revision. */
+export function stageOf(approval: Approval): { stage: number; stageName: string; rule: StageRule; stageCount: number } {
+  return { stage: approval.stage ?? 0, stageName: approval.stageName ?? 'Approval', rule: approval.rule ?? 'ANY', stageCount: approval.stageCount ?? 1 };
+}

@@ -6,7 +6,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
+import type { ApprovalPolicyRepository } from '../data/approval-policy-repository.ts';
 import type { ApprovalRepository } from '../data/approval-repository.ts';
+import type { PostVersionRepository } from '../data/post-version-repository.ts';
+import type { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { ConversationRepository } from '../data/conversation-repository.ts';
 import { Decision } from '../domain/approval.ts';
@@ -42,6 +45,10 @@ export interface ResolverDeps {
   readonly tasks: TaskCallbacks;
   readonly agent: ConversationAgent;
   readonly clock?: () => Date;
+  // --- approvals (issue 16)
+  readonly decisions: StageDecisionRepository;
+  readonly postVersions: PostVersionRepository;
+  readonly policies: ApprovalPolicyRepository;
 }
 
 interface FieldContext {

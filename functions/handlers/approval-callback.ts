@@ -17,6 +17,8 @@ import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-fo
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
+import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { DependencyUnavailableError, NotFoundError, ThrottledError, ValidationError } from '../domain/errors.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
@@ -35,6 +37,8 @@ const doc = createDocumentClient();
 const deps = {
   campaigns: new CampaignRepository(doc, config.TABLE_NAME),
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
+  decisions: new StageDecisionRepository(doc, config.TABLE_NAME),
+  postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
   keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),
   tasks: new SfnTaskCallbacks(new SFNClient({})),

@@ -5,7 +5,10 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
+import { ApprovalPolicyRepository } from '../data/approval-policy-repository.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
+import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
@@ -33,6 +36,10 @@ const resolve = createResolver({
   tasks: new SfnTaskCallbacks(new SFNClient({})),
   // Only sendAgentMessage needs the knowledge index: no reading the knowledge bucket on every cold start.
   agent: knowledgeAnswerAgent(agentFromConfig(process.env, { warm: false })),
+  // --- approvals (issue 16)
+  decisions: new StageDecisionRepository(doc, config.TABLE_NAME),
+  postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
+  policies: new ApprovalPolicyRepository(doc, config.TABLE_NAME),
 });
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {

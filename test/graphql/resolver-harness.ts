@@ -8,6 +8,7 @@ import { createResolver } from '../../functions/graphql/resolver.ts';
 import type { TaskCallbacks } from '../../functions/ports/task-callbacks.ts';
 import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import type { ApprovalOutcome } from '../../functions/workflow/contracts.ts';
+import { stageRepositories } from '../support/approval-stages.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
 
@@ -48,6 +49,7 @@ export async function startHarness(agent: ConversationAgent = citingAgent): Prom
     events: events.client,
     campaigns,
     approvals,
+    ...stageRepositories(table),
     conversations: new ConversationRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(events.client, BUS),
     tasks,

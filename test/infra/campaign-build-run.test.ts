@@ -80,7 +80,7 @@ describe('CampaignBuild, executed locally', () => {
       { ...CAMPAIGN, postId: 'p1', revision: 0, guidance: null },
       { ...CAMPAIGN, postId: 'p2', revision: 0, guidance: null },
     ]);
-    expect(calls.find((c) => c.state === STATE.requestApproval)?.payload).toEqual({ ...CAMPAIGN, revision: 0, taskToken: 'token-123' });
+    expect(calls.find((c) => c.state === STATE.requestApproval)?.payload).toEqual({ ...CAMPAIGN, revision: 0, stage: 0, taskToken: 'token-123' });
     expect(output).toMatchObject({ campaign: { ...CAMPAIGN, duplicate: false }, approval: APPROVED, workfront: { workfrontProjectId: 'wf-1' } });
   });
 
@@ -143,7 +143,7 @@ describe('CampaignBuild, executed locally', () => {
       [STATE.requestApproval]: () => { throw new NamedError('States.Timeout'); },
       [STATE.markExpired]: () => ({}),
     });
-    expect(calls.find((c) => c.state === STATE.markExpired)?.payload).toEqual({ ...CAMPAIGN, revision: 0 });
+    expect(calls.find((c) => c.state === STATE.markExpired)?.payload).toEqual({ ...CAMPAIGN, revision: 0, stage: 0 });
     expect(visited.at(-1)).toBe(EXTRA_STATE.expired);
   });
 
