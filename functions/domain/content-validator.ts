@@ -151,7 +151,7 @@ function linkTextFindings(text: string, channel: Channel): string[] {
 function allCapsFindings(text: string): string[] {
   const prose = text.replace(URL_IN_TEXT, ' ').replace(/#\w+/g, ' ');
   // A long capitalised word, or two capitalised words in a row: shouting, not an acronym (SOC, ROI, USD).
-  const shouting = prose.match(/\b[A-Z]{5,}\b|\b[A-Z]{3,}(?:\s+[A-Z]{3,})+\b/g) ?? [];
+  const shouting = prose.match(/\b[A-Z]{3,}(?:\s+[A-Z]{3,})+\b|\b[A-Z]{5,}\b/g) ?? [];
   return unique(shouting).map((s) => `all caps: "${s.toUpperCase().slice(0, 60)}"`);
 }
 
