@@ -10,15 +10,26 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { z } from 'zod';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
-import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, type Page } from '../approval/approval-pages.ts';
+import {
+  alreadyDecidedPage,
+  closedPage,
+  confirmationPage,
+  decidedPage,
+  errorPage,
+  expiredDecisionPage,
+  pageHeaders,
+  recordedPage,
+  type Page,
+} from '../approval/approval-pages.ts';
 import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
-import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
+import { previewPosts, stageLabel, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { PostVersionRepository } from '../data/post-version-repository.ts';
 import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
+import { InvalidPostReviewError } from '../domain/approval-errors.ts';
 import { DependencyUnavailableError, NotFoundError, ThrottledError, ValidationError } from '../domain/errors.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
@@ -68,7 +79,10 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     correlate({ tenantId: opened.approval.tenantId, campaignId: opened.approval.campaignId });
     if (opened.approval.status !== 'PENDING') return closedPage(opened.approval, opened.campaign.brief.name, 200);
     const wanted = event.queryStringParameters?.decision;
+    const stage = stageLabel(opened.approval);
     return confirmationPage({
+      ...(stage ? { stage } : {}),
+      scorecard: opened.approval.scorecard ?? [],
       summary: summarizeCampaign(opened.campaign),
       posts: previewPosts(opened.posts),
       approver: opened.claims.approver,
@@ -93,6 +107,8 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     const name = result.campaign.brief.name;
     if (result.kind === 'decided') return decidedPage(result.approval, name);
     if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
+    if (result.kind === 'recorded') return recordedPage(result.decision, name, stageLabel(result.approval) ?? 'This approval');
+    if (result.kind === 'already-decided') return alreadyDecidedPage(result.decision, name);
     return closedPage(result.approval, name, 409);
   }
   throw new MethodNotAllowedError(method);
@@ -113,6 +129,7 @@ function pageFor(error: unknown): Page {
   if (error instanceof ValidationError) {
     return errorPage(400, 'Decision not accepted', `Please choose Approve or Reject on the approval page. (${error.message})`);
   }
+  if (error instanceof InvalidPostReviewError) return errorPage(400, 'Decision not accepted', error.message);
   if (error instanceof MethodNotAllowedError) return errorPage(405, 'Method not allowed', 'Approval links accept GET and POST only.');
   if (error instanceof NotFoundError) return errorPage(404, 'Not found', 'The campaign for this approval no longer exists.');
   if (error instanceof ThrottledError || error instanceof DependencyUnavailableError) {

@@ -27,6 +27,7 @@ import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
+import type { FormReview } from '../approval/post-review-form.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
@@ -54,8 +55,8 @@ export interface DecisionRequest {
   readonly comment?: string;
   /** User agent and source IP, for the audit trail. */
   readonly client?: string;
-  /** Per-post verdicts from the review page. */
-  readonly posts?: readonly PostReview[];
+  /** Per-post verdicts from the review page; an edit there carries only the new body. */
+  readonly posts?: readonly FormReview[];
 }
 
 export type DecisionResult =
@@ -103,9 +104,21 @@ export async function decideApproval(deps: DecideApprovalDeps, request: Decision
     decidedBy: claims.approver,
     ...(request.comment ? { comment: request.comment } : {}),
     ...(request.client ? { client: request.client } : {}),
-    ...(request.posts?.length ? { posts: request.posts } : {}),
+    ...(request.posts?.length ? { posts: await withEditedContent(deps, approval, request.posts) } : {}),
     source: 'LINK',
   });
+}
+
+/** A page edit replaces the post's body; the rest of its content (title, call to action, …) stays. */
+async function withEditedContent(deps: Pick<DecideApprovalDeps, 'campaigns'>, approval: Approval, reviews: readonly FormReview[]): Promise<PostReview[]> {
+  return Promise.all(
+    reviews.map(async ({ body, ...review }) => {
+      if (review.verdict !== 'EDITED' || body === undefined) return review;
+      const post = await deps.campaigns.getPost(approval.tenantId, approval.campaignId, review.postId);
+      if (!post?.content) throw new InvalidPostReviewError(`Post ${review.postId} is not a drafted post of this approval`);
+      return { ...review, content: { ...post.content, body } };
+    }),
+  );
 }
 
 export interface ApproverDecision {
@@ -138,11 +151,10 @@ export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, appr
   if (approval.status !== 'PENDING') return closed(approval);
   const stage = stageOf(approval);
   const reviews = await checkReviews(deps, approval, request);
-  const decision = reviews.length > 0 ? decisionFromPosts(reviews) : request.decision;
-  if (reviews.length > 0 && decision !== request.decision) {
-    throw new InvalidPostReviewError(
-      decision === 'REJECTED' ? 'Some posts are rejected, so the campaign can only be rejected' : 'No post is rejected, so reject the posts you want regenerated or approve the campaign',
-    );
+  // Rejecting without rejecting any post rejects the whole campaign (every post is regenerated).
+  const decision = request.decision;
+  if (decision === 'APPROVED' && decisionFromPosts(reviews) === 'REJECTED') {
+    throw new InvalidPostReviewError('Some posts are rejected, so the campaign can only be rejected; approve those posts or choose Reject');
   }
   const decidedAt = deps.now().toISOString();
   let recorded: StageDecision;

@@ -207,11 +207,12 @@ describe('staged approvals', () => {
     const { posts } = await seed(t);
     const { ask, decide, tasks } = harness();
     const { links } = await ask(t, 0);
-    const edited = { ...CLEAN, body: 'Month end is stressful. Here are five checks we run before every close.', title: 'Five checks' };
+    const body = 'Month end is stressful. Here are five checks we run before every close.';
+    const edited = { ...posts[2]?.content, body };
     const result = await decideApproval(decide, {
       token: links.get('brief.approver@acme.example') as string,
       decision: 'APPROVED',
-      posts: [{ postId: posts[2]?.postId as string, verdict: 'EDITED', content: edited, comment: 'Tightened the copy' }],
+      posts: [{ postId: posts[2]?.postId as string, verdict: 'EDITED', body, comment: 'Tightened the copy' }],
     });
     expect(result.kind).toBe('decided');
     expect(tasks.succeeded.at(-1)?.output).toMatchObject({ decision: 'APPROVED', comment: 'on post-002: Tightened the copy' });
@@ -274,9 +275,8 @@ describe('staged approvals', () => {
 
     it('an edit that breaks the channel limits, and a post reviewed twice', async () => {
       const { t, posts, decide, token } = await pending();
-      const tooLong = { ...CLEAN, body: 'x '.repeat(1600) };
       await expect(
-        decideApproval(decide, { token, decision: 'APPROVED', posts: [{ postId: posts[0]?.postId as string, verdict: 'EDITED', content: tooLong }] }),
+        decideApproval(decide, { token, decision: 'APPROVED', posts: [{ postId: posts[0]?.postId as string, verdict: 'EDITED', body: 'x '.repeat(1600) }] }),
       ).rejects.toThrow(/breaks the LINKEDIN rules: body is 3200 characters, over the LINKEDIN limit of 3000/);
       const id = posts[0]?.postId as string;
       await expect(decideApproval(decide, { token, decision: 'APPROVED', posts: [{ postId: id, verdict: 'APPROVED' }, { postId: id, verdict: 'APPROVED' }] })).rejects.toThrow(
