@@ -27,6 +27,7 @@ import { sendAgentMessage } from '../use-cases/send-agent-message.ts';
 import { updateCampaign } from '../use-cases/update-campaign.ts';
 import { AppSyncResolverEvent } from './appsync-event.ts';
 import { decideAsApprover } from './approver-decision.ts';
+import { APPROVAL_ROUTES } from './routes/approvals.ts';
 import { approvalView, campaignView, messageView, updateView } from './campaign-view.ts';
 import type { ConversationAgent } from './conversation-agent.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
@@ -51,7 +52,7 @@ export interface ResolverDeps {
   readonly policies: ApprovalPolicyRepository;
 }
 
-interface FieldContext {
+export interface FieldContext {
   readonly args: Record<string, unknown>;
   readonly caller: Caller;
   /** AppSync's selectionSetList: top-level names and `parent/child` paths. */
@@ -59,7 +60,7 @@ interface FieldContext {
   readonly now: Date;
 }
 
-type Route = (deps: ResolverDeps, ctx: FieldContext) => Promise<unknown>;
+export type Route = (deps: ResolverDeps, ctx: FieldContext) => Promise<unknown>;
 
 const args = <S extends z.ZodRawShape>(shape: S, ctx: FieldContext) => parseOrThrow(z.object(shape), ctx.args, 'arguments');
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
@@ -157,6 +158,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     // Nothing to store: the result is what AppSync fans out to onCampaignUpdated subscribers.
     return updateView(input as CampaignUpdatedDetail);
   },
+  ...APPROVAL_ROUTES, // approvals (issue 16)
   'Subscription.onCampaignUpdated': async (_deps, ctx) => {
     const { tenantId } = requirePerson(ctx.caller);
     const a = args({ tenantId: z.string(), campaignId: optional(Id) }, ctx);

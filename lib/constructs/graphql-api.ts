@@ -23,8 +23,16 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/schema.graphql', 
 
 /** Every field the resolver Lambda serves; a test checks this against the schema file. */
 export const RESOLVED_FIELDS = {
-  Query: ['getCampaign', 'listCampaigns', 'getConversation'],
-  Mutation: ['createCampaign', 'updateCampaign', 'cancelCampaign', 'decideApproval', 'sendAgentMessage', 'publishCampaignUpdate'],
+  Query: ['getCampaign', 'listCampaigns', 'getConversation', ...['campaignVersions', 'approvalPolicy'] /* approvals (issue 16) */],
+  Mutation: [
+    'createCampaign',
+    'updateCampaign',
+    'cancelCampaign',
+    'decideApproval',
+    'sendAgentMessage',
+    'publishCampaignUpdate',
+    ...['decidePost', 'setApprovalPolicy'] /* approvals (issue 16) */,
+  ],
   Subscription: ['onCampaignUpdated'],
 } as const;
 
