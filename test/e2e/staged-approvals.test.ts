@@ -4,7 +4,7 @@
 // revision that regenerates only the two rejected posts, an approver's edit
 // carried into Workfront as edited), and a clean Tier 3 campaign approved by
 // the policy itself. Decisions are the forms the approval pages post.
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignInStatus, campaigns, e2e, eventually, executionForEvent, outbox, putBuildEvent, settledExecution, uniqueCampaignId, validBrief, type OutboxMail } from '../support/e2e.ts';
 
 const ctx = e2e();
@@ -46,10 +46,10 @@ async function decide(link: string, form: Record<string, string>): Promise<{ sta
 describe('staged approvals on the local runtime', () => {
   const tenant = `stages${Math.random().toString(36).slice(2, 8)}`;
 
-  it('runs a Tier 1 campaign through three stages, revising only the posts an ALL stage rejected, and carries an edit into Workfront', async () => {
-    const token = await marketerToken(tenant);
+  // The tenant's policy, set as a marketer would, through GraphQL.
+  beforeAll(async () => {
     const stage = (name: string, rule: string, people: readonly string[]) => ({ name, rule, people });
-    await graphql(token, 'mutation ($input: ApprovalPolicyInput!) { setApprovalPolicy(input: $input) { autoApproveTier3 } }', {
+    await graphql(await marketerToken(tenant), 'mutation ($input: ApprovalPolicyInput!) { setApprovalPolicy(input: $input) { autoApproveTier3 } }', {
       input: {
         tier1: [stage('Copy review', 'MAJORITY', COPY), stage('Legal review', 'ALL', LEGAL), stage('VP sign-off', 'ANY', VP)],
         tier2: [stage('Director sign-off', 'ANY', VP)],
@@ -57,6 +57,9 @@ describe('staged approvals on the local runtime', () => {
         autoApproveTier3: true,
       },
     });
+  });
+
+  it('runs a Tier 1 campaign through three stages, revising only the posts an ALL stage rejected, and carries an edit into Workfront', async () => {
     const campaignId = uniqueCampaignId('e2e-stages');
     const brief = { ...validBrief(`Staged launch ${campaignId}`), type: 'PRODUCT_LAUNCH', budget: { amount: 120000, currency: 'USD' } };
     const executionArn = await executionForEvent(ctx, await putBuildEvent(ctx.gateway, { tenantId: tenant, campaignId, brief }));
@@ -117,5 +120,26 @@ describe('staged approvals on the local runtime', () => {
     const task = tasks.find((t) => t.extRefID === edited.postId);
     expect(task?.description).toContain('Edited in review by liv@example.com');
     expect(task?.description).toContain(newBody);
+  });
+
+  it('approves a clean Tier 3 campaign by policy:auto, with the check results, without e-mailing anyone', async () => {
+    const campaignId = uniqueCampaignId('e2e-auto');
+    const brief = { ...validBrief(`Auto approval ${campaignId}`), type: 'CONTENT', budget: { amount: 8000, currency: 'USD' }, channels: ['LINKEDIN'] };
+    const executionArn = await executionForEvent(ctx, await putBuildEvent(ctx.gateway, { tenantId: tenant, campaignId, brief }));
+    expect((await settledExecution(ctx, executionArn)).status).toBe('SUCCEEDED');
+    const synced = await campaignInStatus(store.repository, tenant, campaignId, 'SYNCED');
+    expect(synced.tier).toBe(3);
+    expect(synced.history.map((h) => h.status)).toEqual(expect.arrayContaining(['AWAITING_APPROVAL', 'APPROVED', 'SYNCED']));
+    expect((await outbox(ctx)).filter((m) => m.campaignId === campaignId && /^Approval needed/.test(m.subject))).toEqual([]);
+    const token = await marketerToken(tenant);
+    const { campaignVersions } = await graphql<{ campaignVersions: { decisions: { approver: string; source: string; checks: { passed: boolean }[] }[] }[] }>(
+      token,
+      'query ($id: ID!) { campaignVersions(campaignId: $id) { decisions { approver source checks { passed } } } }',
+      { id: campaignId },
+    );
+    const [decision] = campaignVersions[0]?.decisions ?? [];
+    expect(decision).toMatchObject({ approver: 'policy:auto', source: 'POLICY' });
+    expect(decision?.checks.length).toBeGreaterThan(0);
+    expect(decision?.checks.every((c) => c.passed)).toBe(true);
   });
 });
