@@ -42,6 +42,8 @@ export function parseDates(text: string, now: Date): DateSlots {
   const reference = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12));
   const results = chrono.parse(normalised, { instant: reference, timezone: 0 }, { forwardDate: true });
   for (const result of results) {
+    // "create it now" says when to act, not when to launch.
+    if (/^(?:right )?now$|^today$/i.test(result.text.trim())) continue;
     const before = normalised.slice(Math.max(0, result.index - 40), result.index);
     if (result.end) {
       slots.launchDate ??= isoOf(result.start);

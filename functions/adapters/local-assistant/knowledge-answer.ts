@@ -24,7 +24,7 @@ export function isStepsQuestion(question: string): boolean {
 export function termsOf(text: string): string[] {
   return (text.toLowerCase().replace(/\be-mail/g, 'email').match(/[a-z0-9$%]+(?:-[a-z0-9]+)*/g) ?? [])
     .filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w)))
-    .map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|es|s)$/, '') : w).slice(0, 7));
+    .map((w) => (w.length > 4 ? w.replace(/(?:ing|ed|es|s)$/, '') : w).slice(0, 6));
 }
 
 function documentTitle(p: Passage): string {

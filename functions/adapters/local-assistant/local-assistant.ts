@@ -7,6 +7,7 @@
 // bound to the session's tenant and user: the message cannot name another.
 import { z } from 'zod';
 import type { Campaign } from '../../domain/campaign.ts';
+import { readConfirmation } from '../../domain/confirmation-reply.ts';
 import { ValidationError } from '../../domain/errors.ts';
 import type { AssistantTools } from '../../ports/assistant-tools.ts';
 import type { ActionAnswer, ActionOutcome, AgentAnswer, AssistantSession, ConversationAgent, ConversationTurn } from '../../ports/conversation-agent.ts';
@@ -65,7 +66,7 @@ export function tierSentence(c: Classification): string {
       ? ` The launch date leaves ${c.leadTime.availableDays} days, which meets the minimum lead time (${c.leadTime.rule}).`
       : ` Heads-up: the launch date leaves only ${c.leadTime.availableDays} days — inside the minimum lead time. ${c.leadTime.rule}; the approver can move the date, reduce scope or accept the risk.`
     : '';
-  return `That makes it Tier ${c.tier} (${c.label}), because its ${c.reasons.join(' and ')}; it needs ${c.approvalLevel === 'VP' ? 'VP' : c.approvalLevel.toLowerCase()} approval (Source: ${c.citation.title}).${lead}`;
+  return `That makes it Tier ${c.tier} (${c.label}) — ${c.reasons.join('; ')} — so it needs ${approvalWords(c.approvalLevel)} approval (Source: ${c.citation.title}).${lead}`;
 }
 
 export class LocalAssistant implements ConversationAgent {
@@ -82,6 +83,9 @@ export class LocalAssistant implements ConversationAgent {
     const slotCount = Object.keys(slots.draft).length + (slots.dates.launchDate || slots.dates.endDate || slots.dates.unlabeled.length || slots.dates.durationDays ? 1 : 0);
     const intent = intentOf(turn.message, memory.drafting === true, slotCount);
     const guard = this.#guardNote(turn);
+    if (!turn.pendingAction && readConfirmation(turn.message) && !memory.drafting) {
+      return { text: 'There is nothing waiting for your confirmation. Tell me about the campaign you want, or ask me a question.', citations: [], memory: { ...memory } };
+    }
 
     switch (intent) {
       case 'smalltalk':
@@ -119,7 +123,7 @@ export class LocalAssistant implements ConversationAgent {
     const campaign = await tools.createCampaign(answer.action.actionId, answer.action.parameters);
     return {
       text:
-        `Done: I’ve requested “${campaign.brief.name}” (campaign ${campaign.campaignId}), Tier ${campaign.tier} with ${campaign.approvalLevel === 'VP' ? 'VP' : campaign.approvalLevel.toLowerCase()} approval. ` +
+        `Done: I’ve requested “${campaign.brief.name}” (campaign ${campaign.campaignId}), Tier ${campaign.tier} with ${approvalWords(campaign.approvalLevel)} approval. ` +
         `It is planned and its posts drafted next; then ${list(campaign.brief.approvers)} get an approval e-mail, and once approved its Workfront project is created. Ask me for its status any time.`,
       citations: [],
       result: { campaignId: campaign.campaignId },
@@ -180,7 +184,7 @@ export class LocalAssistant implements ConversationAgent {
       return { text: parts.join(' '), citations, memory: next };
     }
     const summary =
-      `Create “${draft.name}”: a ${TYPE_WORDS[draft.type ?? ''] ?? ''} campaign for ${draft.audience} to ${lowerFirst(draft.objective ?? '')}, ` +
+      `Create “${draft.name}”: ${article(TYPE_WORDS[draft.type ?? ''] ?? '')} ${TYPE_WORDS[draft.type ?? ''] ?? ''} campaign for ${draft.audience} to ${lowerFirst(draft.objective ?? '')}, ` +
       `${money(draft.budget ?? { amount: 0, currency: 'USD' })} on ${list((draft.channels ?? []).map((c) => CHANNEL_WORDS[c] ?? c))}, ` +
       `from ${draft.launchDate} to ${draft.endDate}, approved by ${list(draft.approvers ?? [])}.`;
     parts.push(`Here is the campaign: ${summary} Shall I create it (and its Workfront project once approved)? Answer yes, or tell me what to change.`);
@@ -241,6 +245,14 @@ export class LocalAssistant implements ConversationAgent {
 export function searchQuery(message: string): string {
   const query = message.slice(0, 900);
   return isStepsQuestion(message) ? `${query} phase` : query;
+}
+
+function approvalWords(level: string): string {
+  return level === 'VP' ? 'VP' : level.toLowerCase();
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function lowerFirst(s: string): string {
