@@ -102,6 +102,8 @@ describe('the campaign assistant over GraphQL', () => {
     );
     expect(created.errors).toBeUndefined();
     const webinarId = created.data?.createCampaign.campaignId ?? '';
+    // Listed once Save has stored it (the mutation answers before the build starts).
+    await eventually(async () => ((await campaignList(marketer)).length > 0 ? true : undefined), 30_000, 'the webinar campaign to be stored');
 
     const first = await send(marketer, 'Create a new email campaign for SMB customers to promote Q1 offers');
     const conversationId = first.conversationId;
@@ -137,6 +139,9 @@ describe('the campaign assistant over GraphQL', () => {
     expect(injected.message.content).toMatch(/confirmation/);
     expect((await campaignList(marketer)).map((c) => c.name)).toEqual(['Summer analytics webinar series']);
     expect(await campaignList(await tokenFor('globex', 'mallory'))).toEqual([]);
+    const proposed = await graphql<{ getConversation: { actions: { status: string }[] } }>(marketer, CONVERSATION, { id: conversationId });
+    // Only proposals so far: nothing was confirmed, so nothing could have been created.
+    expect(proposed.data?.getConversation.actions.map((a) => a.status).filter((s) => s === 'CONFIRMED')).toEqual([]);
     const waiting = injected.pendingAction?.actionId ?? actionId;
 
     const third = await send(marketer, 'Yes, please create this campaign in Workfront', conversationId);
