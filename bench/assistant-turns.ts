@@ -50,6 +50,7 @@ export async function runAssistantTurns(runtime: LocalRuntime, options: { tenant
       const started = performance.now();
       conversationId = await send(message, conversationId);
       samples.push(performance.now() - started);
+      if (process.env.MCC_BENCH_VERBOSE) console.log(`${Math.round(performance.now() - started)} ms  ${message.slice(0, 50)}`);
     }
   }
   const sorted = [...samples].sort((a, b) => a - b);

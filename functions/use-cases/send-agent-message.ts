@@ -79,11 +79,15 @@ export async function sendAgentMessage(
   let history: ConversationMessage[] = [];
   let pending: AgentAction | undefined;
   if (request.conversationId) {
-    meta = await ownConversation(conversations, caller, request.conversationId);
-    [history, pending] = await Promise.all([
-      conversations.recent(caller.tenantId, meta.conversationId, HISTORY_TURNS),
-      conversations.actions(caller.tenantId, meta.conversationId).then((all) => all.find((a) => a.status === 'PENDING')),
+    // Read in parallel (one round trip of latency); nothing read is used or returned unless the caller owns it.
+    const [owned, recent, actions] = await Promise.all([
+      ownConversation(conversations, caller, request.conversationId),
+      conversations.recent(caller.tenantId, request.conversationId, HISTORY_TURNS),
+      conversations.actions(caller.tenantId, request.conversationId),
     ]);
+    meta = owned;
+    history = recent;
+    pending = actions.find((a) => a.status === 'PENDING');
   } else {
     meta = { conversationId: `conv-${randomUUID()}`, ownerSub: caller.sub, title: titleFrom(text), createdAt: asked.toISOString(), updatedAt: asked.toISOString() };
     await conversations.start(caller.tenantId, meta);
@@ -101,8 +105,11 @@ export async function sendAgentMessage(
   const answer = await agent.answer({ session, message: text, history, memory: meta.memory, pendingAction: pending, now: asked });
   const proposed = await storeProposal(conversations, caller.tenantId, conversationId, pending, answer, tick);
   const reply = agentMessage(conversationId, answer, tick());
-  await conversations.append(caller.tenantId, reply);
-  await conversations.touch(caller.tenantId, meta, { now: new Date(reply.createdAt), memory: answer.memory });
+  // Independent items: the reply and the conversation's record are written together.
+  await Promise.all([
+    conversations.append(caller.tenantId, reply),
+    conversations.touch(caller.tenantId, meta, { now: new Date(reply.createdAt), memory: answer.memory }),
+  ]);
   const open = proposed ?? (pending && !answer.proposedAction ? pending : undefined);
   return { conversationId, message: reply, ...(open ? { pendingAction: open } : {}) };
 }
