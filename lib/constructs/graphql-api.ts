@@ -23,7 +23,7 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/schema.graphql', 
 
 /** Every field the resolver Lambda serves; a test checks this against the schema file. */
 export const RESOLVED_FIELDS = {
-  Query: ['getCampaign', 'listCampaigns', 'getConversation', ...['campaignVersions', 'approvalPolicy'] /* approvals (issue 16) */],
+  Query: ['getCampaign', 'listCampaigns', 'getConversation', /* assistant (issue 13) */ 'listConversations', /* approvals (issue 16) */ 'campaignVersions', 'approvalPolicy'],
   Mutation: [
     'createCampaign',
     'updateCampaign',
@@ -31,7 +31,9 @@ export const RESOLVED_FIELDS = {
     'decideApproval',
     'sendAgentMessage',
     'publishCampaignUpdate',
-    ...['decidePost', 'setApprovalPolicy'] /* approvals (issue 16) */,
+    /* assistant (issue 13) */ 'confirmAgentAction',
+    /* approvals (issue 16) */ 'decidePost',
+    'setApprovalPolicy',
   ],
   Subscription: ['onCampaignUpdated'],
 } as const;
