@@ -19,6 +19,7 @@ import { startDynamoDbMeter } from './dynamodb-meter.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
+import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // --- reliability (issue 21) ---
+    step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
+    const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
+    // --- end reliability ---
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      reliability: { measuredAt: new Date().toISOString(), ...reliability },
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
