@@ -2,8 +2,9 @@
 // at once on a fresh local runtime — the peak RSS of the runtime's process
 // (gateway, Step Functions, every Lambda worker thread) while they run, the
 // time until the last reaches AWAITING_APPROVAL, and how many worker threads
-// are left a while after. Run alone with `node bench/reliability.ts` (merges
-// its key into results.json), or as part of `npm run bench`.
+// are left a while after. Run alone with `node bench/reliability.ts
+// [cloud-assembly-dir]` (merges its key into results.json), or as part of
+// `npm run bench`.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -108,7 +109,9 @@ if (import.meta.filename === resolve(process.argv[1] ?? '')) {
   const projectDir = resolve(import.meta.dirname, '..');
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   try {
-    const figure = await runReliability({ cloudAssemblyDir: join(projectDir, 'cdk.out'), dynamoEndpoint: dynamo.endpoint, log: (line) => console.log(`[bench] ${line}`) });
+    // An assembly directory may be given (e.g. the e2e tier's synthesized copy); cdk.out otherwise.
+    const cloudAssemblyDir = resolve(process.argv[2] ?? join(projectDir, 'cdk.out'));
+    const figure = await runReliability({ cloudAssemblyDir, dynamoEndpoint: dynamo.endpoint, log: (line) => console.log(`[bench] ${line}`) });
     writeReliability(figure);
     console.table(figure);
   } finally {
