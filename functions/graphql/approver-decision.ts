@@ -59,7 +59,8 @@ export async function decideAsApprover(deps: ApproverDecisionDeps, request: Appr
   });
   if (result.kind === 'already-decided') throw new AlreadyDecidedError(result.decision);
   // Already decided or expired: say so, with the recorded outcome, rather than pretend this decision applied.
-  if (result.kind === 'closed' || result.kind === 'expired') throw new ApprovalClosedError(result.approval);
+  // Recorded but not yet delivered counts as decided: it is kept and delivered on the next attempt; counted means the stage still waits for others.
+  if (result.kind !== 'decided' && result.kind !== 'recorded' && result.kind !== 'counted') throw new ApprovalClosedError(result.approval);
   return result.approval;
 }
 

@@ -14,6 +14,7 @@ import {
   alreadyDecidedPage,
   closedPage,
   confirmationPage,
+  countedPage,
   decidedPage,
   errorPage,
   expiredDecisionPage,
@@ -77,6 +78,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
   if (method === 'GET') {
     const opened = await openApproval(deps, token);
     correlate({ tenantId: opened.approval.tenantId, campaignId: opened.approval.campaignId });
+    if (opened.approval.status === 'DECIDED' && opened.approval.undeliveredSince) return recordedPage(opened.approval, opened.campaign.brief.name, 200);
     if (opened.approval.status !== 'PENDING') return closedPage(opened.approval, opened.campaign.brief.name, 200);
     const wanted = event.queryStringParameters?.decision;
     const stage = stageLabel(opened.approval);
@@ -107,7 +109,8 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     const name = result.campaign.brief.name;
     if (result.kind === 'decided') return decidedPage(result.approval, name);
     if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
-    if (result.kind === 'recorded') return recordedPage(result.decision, name, stageLabel(result.approval) ?? 'This approval');
+    if (result.kind === 'recorded') return recordedPage(result.approval, name);
+    if (result.kind === 'counted') return countedPage(result.decision, name, stageLabel(result.approval) ?? 'This approval');
     if (result.kind === 'already-decided') return alreadyDecidedPage(result.decision, name);
     return closedPage(result.approval, name, 409);
   }

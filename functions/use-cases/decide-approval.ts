@@ -23,12 +23,13 @@ import { tallyStage, type StageRule, type StageTally } from '../domain/stage-quo
 import { parseOrThrow } from '../domain/validate.ts';
 import { CHANNEL_RULES } from '../knowledge/channel-rules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
-import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
+import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
 import type { FormReview } from '../approval/post-review-form.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
+import { deliverDecision, outcomeOf } from './deliver-decision.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
@@ -40,6 +41,8 @@ export interface DecideApprovalDeps {
   readonly keys: SigningKeys;
   readonly tasks: TaskCallbacks;
   readonly now: () => Date;
+  /** Backoff between SendTaskSuccess attempts; DELIVERY_BACKOFF_MS unless a test shortens it. */
+  readonly deliveryBackoffMs?: readonly number[];
 }
 
 export interface OpenedApproval {
@@ -61,14 +64,16 @@ export interface DecisionRequest {
 
 export type DecisionResult =
   /** Counted; the stage still waits for other approvers (or another decision settled it a moment earlier). */
-  | { readonly kind: 'recorded'; readonly decision: StageDecision; readonly approval: Approval; readonly campaign: Campaign }
+  | { readonly kind: 'counted'; readonly decision: StageDecision; readonly approval: Approval; readonly campaign: Campaign }
   /** This approver had decided this stage already; their first decision stands. */
   | { readonly kind: 'already-decided'; readonly decision: StageDecision; readonly approval: Approval; readonly campaign: Campaign }
   | { readonly kind: 'decided'; readonly approval: Approval; readonly campaign: Campaign; readonly outcome: ApprovalOutcome }
   /** The link was used already or the request had expired: the recorded outcome, unchanged. */
   | { readonly kind: 'closed'; readonly approval: Approval; readonly campaign: Campaign }
   /** The decision arrived after the workflow stopped waiting: nothing applied, both now EXPIRED. */
-  | { readonly kind: 'expired'; readonly approval: Approval; readonly campaign: Campaign };
+  | { readonly kind: 'expired'; readonly approval: Approval; readonly campaign: Campaign }
+  /** Recorded, but Step Functions could not be reached: kept DECIDED and undelivered until the next attempt delivers it. */
+  | { readonly kind: 'recorded'; readonly approval: Approval; readonly campaign: Campaign };
 
 /**
  * Verifies the token and loads the approval it names. The keys come from the
@@ -147,7 +152,13 @@ export interface ApproverDecision {
 export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, approval: Approval, request: ApproverDecision): Promise<DecisionResult> {
   const { tenantId, campaignId, approvalId } = approval;
   const campaignNow = () => deps.campaigns.require(tenantId, campaignId);
-  const closed = async (recorded: Approval) => ({ kind: 'closed' as const, approval: recorded, campaign: await campaignNow() });
+  const closed = async (recorded: Approval): Promise<DecisionResult> => {
+    const campaign = await deps.campaigns.require(tenantId, campaignId);
+    // A decision recorded earlier that never reached the workflow: this attempt delivers it.
+    const outcome = outcomeOf(recorded);
+    if (recorded.undeliveredSince && outcome) return deliver(deps, recorded, campaign, outcome);
+    return { kind: 'closed' as const, approval: recorded, campaign };
+  };
   if (approval.status !== 'PENDING') return closed(approval);
   const stage = stageOf(approval);
   const reviews = await checkReviews(deps, approval, request);
@@ -184,7 +195,7 @@ export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, appr
 
   const decisions = await deps.decisions.listForStage(tenantId, campaignId, approvalId);
   const tally = stageTally(stage.rule, approval.approvers, decisions);
-  if (tally.state === 'PENDING') return { kind: 'recorded', decision: recorded, approval, campaign: await campaignNow() };
+  if (tally.state === 'PENDING') return { kind: 'counted', decision: recorded, approval, campaign: await campaignNow() };
 
   const outcomeDecision: Decision = tally.state === 'PASSED' ? 'APPROVED' : 'REJECTED';
   const feedback = consolidateFeedback(decisions);
@@ -201,7 +212,7 @@ export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, appr
     });
   } catch (error) {
     // A concurrent decision settled the stage too and closed it first: it resumes the workflow.
-    if (error instanceof ApprovalClosedError) return { kind: 'recorded', decision: recorded, approval: error.approval, campaign: await campaignNow() };
+    if (error instanceof ApprovalClosedError) return { kind: 'counted', decision: recorded, approval: error.approval, campaign: await campaignNow() };
     throw error;
   }
 
@@ -232,15 +243,26 @@ export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, appr
     ...(nextStage !== undefined ? { nextStage } : {}),
     ...(rejectedPostIds.length > 0 ? { rejectedPostIds } : {}),
   };
-  try {
-    await deps.tasks.succeed(decided.taskToken, outcome);
-  } catch (error) {
-    if (!isTaskGone(error)) throw error;
-    logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: error.code });
+  const result = await deliver(deps, decided, campaign, outcome);
+  if (result.kind === 'decided') recordApprovalLatency(approval.createdAt, decidedAt);
+  return result;
+}
+
+/** SendTaskSuccess (retried); when the workflow is gone both become EXPIRED, when unreachable the decision stays recorded. */
+async function deliver(deps: Omit<DecideApprovalDeps, 'keys'>, decided: Approval, campaign: Campaign, outcome: ApprovalOutcome): Promise<DecisionResult> {
+  const { tenantId, campaignId, approvalId } = decided;
+  const delivery = await deliverDecision(deps.tasks, decided, outcome, deps.deliveryBackoffMs);
+  if (delivery.kind === 'gone') {
+    logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: delivery.code });
     return { kind: 'expired', ...(await expireUndelivered(deps, decided)) };
   }
-  recordApprovalLatency(approval.createdAt, decidedAt);
-  return { kind: 'decided', approval: decided, campaign, outcome };
+  if (delivery.kind === 'undelivered') {
+    logger.error('Decision recorded but not yet delivered to the workflow', { approvalId, campaignId, error: delivery.error });
+    const marked = decided.undeliveredSince ? decided : await deps.approvals.markUndelivered(tenantId, campaignId, approvalId, deps.now());
+    return { kind: 'recorded', approval: marked, campaign };
+  }
+  const delivered = decided.undeliveredSince ? await deps.approvals.markDelivered(tenantId, campaignId, approvalId) : decided;
+  return { kind: 'decided', approval: delivered, campaign, outcome };
 }
 
 /** Between stages the campaign stays AWAITING_APPROVAL; anything else means it moved on (expired, failed). */

@@ -30,8 +30,9 @@ import { approvalIdFor } from '../approval/approval-id.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { signApprovalToken } from '../approval/approval-token.ts';
 import { requireSomethingToApprove, summarizeGeneration } from './generation-summary.ts';
-import type { ApprovalOutcome, RequestApprovalInput } from '../workflow/contracts.ts';
+import type { RequestApprovalInput } from '../workflow/contracts.ts';
 import { applyDecision } from './decide-approval.ts';
+import { outcomeOf } from './deliver-decision.ts';
 
 export interface RequestApprovalDeps {
   readonly campaigns: CampaignRepository;
@@ -166,26 +167,13 @@ async function storeApproval(deps: RequestApprovalDeps, campaign: Campaign, requ
     const closed = error.approval;
     // Decided while the workflow was not waiting (the local runtime restarting):
     // the new wait gets the recorded outcome at once.
-    if (closed.status === 'DECIDED' && closed.decision && closed.decidedBy && closed.decidedAt) {
-      await deps.tasks.succeed(taskToken, recordedOutcome(closed));
+    const outcome = outcomeOf(closed);
+    if (outcome) {
+      await deps.tasks.succeed(taskToken, outcome);
       return { approval: { ...closed, notifiedAt: closed.notifiedAt ?? closed.decidedAt }, resumed: true };
     }
     throw error;
   }
-}
-
-/** The outcome a closed stage handed (or would have handed) the workflow. */
-function recordedOutcome(closed: Approval): ApprovalOutcome {
-  const { stage, stageCount } = stageOf(closed);
-  const decision = closed.decision ?? 'REJECTED';
-  return {
-    decision,
-    decidedBy: closed.decidedBy ?? 'unknown',
-    decidedAt: closed.decidedAt ?? closed.createdAt,
-    ...(closed.comment ? { comment: closed.comment } : {}),
-    ...(decision === 'APPROVED' && stage + 1 < stageCount ? { nextStage: stage + 1 } : {}),
-    ...(closed.rejectedPostIds?.length ? { rejectedPostIds: closed.rejectedPostIds } : {}),
-  };
 }
 
 async function notifyApprovers(deps: RequestApprovalDeps, campaign: Campaign, approval: Approval, posts: readonly Post[]): Promise<number> {

@@ -125,8 +125,8 @@ describe('staged approvals', () => {
     expect([...first.links.keys()]).toEqual(PEOPLE.content);
     expect(first.mails[0]?.subject).toContain('stage 1 of 3: Copy and design review');
     const [ana, ben, cai] = PEOPLE.content.map((p) => first.links.get(p) as string);
-    expect((await decideApproval(decide, { token: ana as string, decision: 'REJECTED', comment: 'Tone is a little flat' })).kind).toBe('recorded');
-    expect((await decideApproval(decide, { token: ben as string, decision: 'APPROVED' })).kind).toBe('recorded');
+    expect((await decideApproval(decide, { token: ana as string, decision: 'REJECTED', comment: 'Tone is a little flat' })).kind).toBe('counted');
+    expect((await decideApproval(decide, { token: ben as string, decision: 'APPROVED' })).kind).toBe('counted');
     expect(tasks.succeeded).toEqual([]);
     const passed = await decideApproval(decide, { token: cai as string, decision: 'APPROVED' });
     expect(passed.kind).toBe('decided');
@@ -313,7 +313,7 @@ describe('staged approvals', () => {
       const { ask, decide, tasks } = harness();
       const { links } = await ask(t, 0);
       const ana = links.get('ana@acme.example') as string;
-      expect((await decideApproval(decide, { token: ana, decision: 'APPROVED' })).kind).toBe('recorded');
+      expect((await decideApproval(decide, { token: ana, decision: 'APPROVED' })).kind).toBe('counted');
       const again = await decideApproval(decide, { token: ana, decision: 'REJECTED', comment: 'changed my mind' });
       expect(again).toMatchObject({ kind: 'already-decided', decision: { decision: 'APPROVED', approver: 'ana@acme.example' } });
       expect((await stages.decisions.listForCampaign(t, 'cmp-staged')).map((d) => d.decision)).toEqual(['APPROVED']);
