@@ -29,13 +29,18 @@ export interface ReminderTime {
 /**
  * The reminders still ahead of `now` for a window from `createdAt` to
  * `expiresAt`, in firing order; instants are whole seconds (Scheduler's `at()`
- * has no finer grain). A window already past its reminders gets none.
+ * has no finer grain), so a window too short to separate them keeps only the
+ * reminders that land after its start and after each other. A window already
+ * past its reminders gets none.
  */
 export function reminderTimes(window: { readonly createdAt: string; readonly expiresAt: string }, now: Date): ReminderTime[] {
   const start = Date.parse(window.createdAt);
   const end = Date.parse(window.expiresAt);
   if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) return [];
-  return REMINDER_KINDS.map((kind) => ({ kind, at: new Date(Math.floor((start + (end - start) * REMINDER_FRACTIONS[kind]) / 1000) * 1000) })).filter(
-    (r) => r.at.getTime() > now.getTime(),
-  );
+  const times: ReminderTime[] = [];
+  for (const kind of REMINDER_KINDS) {
+    const at = Math.floor((start + (end - start) * REMINDER_FRACTIONS[kind]) / 1000) * 1000;
+    if (at > start && at > (times.at(-1)?.at.getTime() ?? -Infinity)) times.push({ kind, at: new Date(at) });
+  }
+  return times.filter((r) => r.at.getTime() > now.getTime());
 }

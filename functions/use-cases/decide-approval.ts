@@ -12,12 +12,14 @@ import type { Approval, Decision } from '../domain/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ApprovalClosedError, InvalidTransitionError, NotFoundError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
 import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
+import { clearApprovalReminders } from './approval-reminders.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
@@ -27,6 +29,8 @@ export interface DecideApprovalDeps {
   readonly keys: SigningKeys;
   readonly tasks: TaskCallbacks;
   readonly now: () => Date;
+  /** Cleared once the decision is recorded (issue 17): the wait is over whatever happens next. */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface OpenedApproval {
@@ -124,6 +128,7 @@ export async function applyDecision(
     if (error instanceof ApprovalClosedError) return closed(error.approval);
     throw error;
   }
+  if (deps.reminders) await clearApprovalReminders(deps.reminders, decided);
 
   let campaign: Campaign;
   try {
