@@ -20,10 +20,17 @@ import type { ReminderSchedules, ScheduledReminder } from '../ports/reminder-sch
 export interface SchedulerReminderTarget {
   /** Prefix of every group this deployment owns (IAM grants `schedule-group/<prefix>*`), e.g. `mcc-dev-apr-`. */
   readonly groupPrefix: string;
-  /** The reminder function's ARN. */
-  readonly targetArn: string;
+  /** The reminder function's ARN; functions that only clear reminders have none. */
+  readonly targetArn?: string;
   /** The role Scheduler assumes to invoke it. */
-  readonly roleArn: string;
+  readonly roleArn?: string;
+}
+
+export class RemindersNotConfiguredError extends Error {
+  constructor() {
+    super('This function clears approval reminders only: REMINDER_TARGET_ARN and REMINDER_ROLE_ARN are not set');
+    this.name = 'RemindersNotConfiguredError';
+  }
 }
 
 /** `at(yyyy-mm-ddThh:mm:ss)` in UTC, Scheduler's one-time expression. */
@@ -50,6 +57,8 @@ export class SchedulerReminderSchedules implements ReminderSchedules {
   }
 
   async schedule(approval: ApprovalRef, reminders: readonly ScheduledReminder[]): Promise<void> {
+    const { targetArn, roleArn } = this.#target;
+    if (!targetArn || !roleArn) throw new RemindersNotConfiguredError();
     const GroupName = reminderGroupName(this.#target.groupPrefix, approval);
     await this.#client.send(new CreateScheduleGroupCommand({ Name: GroupName })).catch(ignore(ConflictException));
     for (const reminder of reminders) {
@@ -64,8 +73,8 @@ export class SchedulerReminderSchedules implements ReminderSchedules {
             ActionAfterCompletion: 'DELETE',
             Description: `Reminder for approval ${approval.approvalId} of campaign ${approval.campaignId}`,
             Target: {
-              Arn: this.#target.targetArn,
-              RoleArn: this.#target.roleArn,
+              Arn: targetArn,
+              RoleArn: roleArn,
               Input: JSON.stringify(reminder.event),
               // A reminder hours late is still worth sending; the function itself refuses a decided approval.
               RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 6 * 3600 },

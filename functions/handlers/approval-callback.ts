@@ -8,6 +8,9 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
+import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, type Page } from '../approval/approval-pages.ts';
@@ -26,6 +29,7 @@ import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
 /** Environment of the approval-callback function. */
 export const ApprovalCallbackConfig = {
   ...CommonConfig,
+  ...ReminderClearingConfig,
   SIGNING_KEY_SECRET_ID: z.string().trim().min(1),
   APPROVAL_BASE_URL: z.url({ protocol: /^https?$/ }),
 } as const;
@@ -39,6 +43,7 @@ const deps = {
   keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
   now: () => new Date(),
+  reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
 };
 const headers = pageHeaders(new URL(config.APPROVAL_BASE_URL).origin);
 
