@@ -1,17 +1,19 @@
 // When an undecided approval is chased: reminders at fixed fractions of its
-// window (50 % and 90 %). A rule of the approval, so it lives here, without
+// window (50 % and 90 %), and in between (75 %) the escalation to the next
+// approval level (functions/domain/escalation.ts). A rule of the approval, so it lives here, without
 // AWS: the scheduler adapter only turns these instants into one-time
 // schedules, and a stage-based approval (issue 16) computes the same times
 // from each stage's own createdAt and expiresAt.
 import { z } from 'zod';
 import { Id, TenantId } from './vocabulary.ts';
 
-export const REMINDER_KINDS = ['REMIND_AT_50', 'REMIND_AT_90'] as const;
+/** In firing order. ESCALATE_AT_75 sits between the reminders so the 90 % reminder reaches whoever holds the approval by then. */
+export const REMINDER_KINDS = ['REMIND_AT_50', 'ESCALATE_AT_75', 'REMIND_AT_90'] as const;
 export const ReminderKind = z.enum(REMINDER_KINDS);
 export type ReminderKind = z.infer<typeof ReminderKind>;
 
 /** The fraction of the approval window at which each reminder fires. */
-export const REMINDER_FRACTIONS: Readonly<Record<ReminderKind, number>> = { REMIND_AT_50: 0.5, REMIND_AT_90: 0.9 };
+export const REMINDER_FRACTIONS: Readonly<Record<ReminderKind, number>> = { REMIND_AT_50: 0.5, ESCALATE_AT_75: 0.75, REMIND_AT_90: 0.9 };
 
 /** Which approval a schedule belongs to: the keys of its record, nothing more. */
 export const ApprovalRef = z.strictObject({ tenantId: TenantId, campaignId: Id, approvalId: Id });

@@ -15,6 +15,7 @@ import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-k
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, type Page } from '../approval/approval-pages.ts';
 import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
@@ -109,6 +110,9 @@ function pageFor(error: unknown): Page {
   }
   if (error instanceof ApprovalLinkExpiredError) {
     return errorPage(410, 'Approval link expired', 'This approval link has expired; the approval window has closed.');
+  }
+  if (error instanceof ApprovalEscalatedError) {
+    return errorPage(410, 'Approval escalated', `Nobody decided in time, so this approval was escalated${error.level ? ` to the ${error.level} level` : ''}. This link no longer decides it.`);
   }
   if (error instanceof UnsupportedFormError) return errorPage(error.status, 'Decision not accepted', error.message);
   if (error instanceof ValidationError) {

@@ -18,6 +18,7 @@ import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
 import { clearApprovalReminders } from './approval-reminders.ts';
 import { summarizeGeneration } from './generation-summary.ts';
@@ -64,6 +65,11 @@ export type DecisionResult =
 async function authorize(deps: DecideApprovalDeps, token: string): Promise<{ claims: ApprovalClaims; approval: Approval }> {
   const claims = await verifyApprovalToken(deps.keys, token, deps.now());
   const approval = await deps.approvals.get(claims.tenant, claims.campaign, claims.sub);
+  // notifications (issue 17): a link of an approver the approval was escalated away from says so.
+  const approver = claims.approver.toLowerCase();
+  if (approval?.escalatedFrom?.some((a) => a.toLowerCase() === approver) && !approval.approvers.some((a) => a.toLowerCase() === approver)) {
+    throw new ApprovalEscalatedError(approval.approvalLevel);
+  }
   if (
     !approval ||
     approval.tenantId !== claims.tenant ||

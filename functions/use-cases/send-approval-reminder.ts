@@ -8,7 +8,9 @@
 import type { ApprovalRepository } from '../data/approval-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { DeduplicationStore } from '../data/deduplication-store.ts';
-import type { ApprovalReminderEvent } from '../domain/approval-reminders.ts';
+import type { Approval } from '../domain/approval.ts';
+import type { ApprovalRef, ApprovalReminderEvent } from '../domain/approval-reminders.ts';
+import type { Campaign } from '../domain/campaign.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
@@ -36,9 +38,12 @@ export type ReminderResult =
 
 export const REMINDER_SCOPE = 'approval-reminder';
 
-export async function sendApprovalReminder(deps: SendApprovalReminderDeps, event: ApprovalReminderEvent): Promise<ReminderResult> {
-  const { tenantId, campaignId, approvalId, kind } = event;
-  const now = deps.now();
+/** The approval and its campaign if the approval still waits for a decision; otherwise why not. */
+export async function stillWaiting(
+  deps: Pick<SendApprovalReminderDeps, 'approvals' | 'campaigns'>,
+  { tenantId, campaignId, approvalId }: ApprovalRef,
+  now: Date,
+): Promise<{ readonly approval: Approval; readonly campaign: Campaign } | { readonly why: string }> {
   const approval = await deps.approvals.get(tenantId, campaignId, approvalId);
   const campaign = approval ? await deps.campaigns.get(tenantId, campaignId) : undefined;
   const why = !approval
@@ -50,10 +55,18 @@ export async function sendApprovalReminder(deps: SendApprovalReminderDeps, event
         : Date.parse(approval.expiresAt) <= now.getTime()
           ? 'the approval window has closed'
           : undefined;
-  if (why || !approval || !campaign) {
+  return why || !approval || !campaign ? { why: why ?? 'the approval no longer waits' } : { approval, campaign };
+}
+
+export async function sendApprovalReminder(deps: SendApprovalReminderDeps, event: ApprovalReminderEvent): Promise<ReminderResult> {
+  const { tenantId, campaignId, approvalId, kind } = event;
+  const now = deps.now();
+  const waiting = await stillWaiting(deps, event, now);
+  if ('why' in waiting) {
     await clearApprovalReminders(deps.schedules, event);
-    return { kind: 'ignored', why: why ?? 'the approval no longer waits' };
+    return { kind: 'ignored', why: waiting.why };
   }
+  const { approval, campaign } = waiting;
 
   const summary = summarizeCampaign(campaign);
   const expiresAt = new Date(approval.expiresAt);

@@ -154,7 +154,7 @@ describe('GET /approvals/{token}', () => {
 describe('POST /approvals/{token}', () => {
   it('GIVEN approve THEN the approval is DECIDED with who, when and from where, the campaign APPROVED, and the workflow resumed with the outcome', async () => {
     const token = await requested('cmp-approve');
-    expect(await reminderSchedules('cmp-approve')).toHaveLength(2);
+    expect(await reminderSchedules('cmp-approve')).toHaveLength(3);
     const response = await post(token, 'decision=approve&comment=');
     expect(response.statusCode).toBe(200);
     expectSecurityHeaders(response);

@@ -19,7 +19,10 @@ import { cancelCampaign } from '../../functions/use-cases/cancel-campaign.ts';
 import { applyDecision } from '../../functions/use-cases/decide-approval.ts';
 import { expireApproval } from '../../functions/use-cases/expire-approval.ts';
 import { requestApproval } from '../../functions/use-cases/request-approval.ts';
-import { sendApprovalReminder, type SendApprovalReminderDeps } from '../../functions/use-cases/send-approval-reminder.ts';
+import { sendApprovalReminder } from '../../functions/use-cases/send-approval-reminder.ts';
+import { onApprovalSchedule } from '../../functions/use-cases/on-approval-schedule.ts';
+import type { EscalateApprovalDeps } from '../../functions/use-cases/escalate-approval.ts';
+import { ApprovalEscalations, EscalationContacts } from '../../functions/data/approval-escalations.ts';
 import { verifyApprovalToken } from '../../functions/approval/approval-token.ts';
 import { keyOf, OutboxMailer, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
 import { createTestTable } from '../support/dynamodb.ts';
@@ -38,7 +41,7 @@ let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
 let updates: CampaignUpdates;
 let schedules: SchedulerReminderSchedules;
-let reminderDeps: SendApprovalReminderDeps;
+let reminderDeps: EscalateApprovalDeps;
 
 beforeAll(async () => {
   aws = await new FakeAws().start();
@@ -49,7 +52,7 @@ beforeAll(async () => {
   // The schedule's target is the reminder function; here it runs the same use case in-process.
   scheduler = await startLocalScheduler({
     deliver: async (_arn, input) => {
-      await sendApprovalReminder(reminderDeps, ApprovalReminderEvent.parse(input));
+      await onApprovalSchedule(reminderDeps, ApprovalReminderEvent.parse(input));
       return { ok: true };
     },
   });
@@ -63,6 +66,9 @@ beforeAll(async () => {
     keys,
     approvalBaseUrl: 'https://approvals.example.com',
     now: () => new Date(),
+    // No escalation contacts for acme: the escalation point passes without a hand-over (approval-escalation.test.ts covers it).
+    contacts: new EscalationContacts(table.doc, table.tableName),
+    escalations: new ApprovalEscalations(table.doc, table.tableName),
   };
 });
 afterAll(async () => {
@@ -131,9 +137,10 @@ describe('reminderTimes', () => {
     );
   });
 
-  it('GIVEN a window long enough THEN both reminders, at exactly 50 % and 90 %', () => {
+  it('GIVEN a window long enough THEN the reminders at exactly 50 % and 90 %, the escalation at 75 %', () => {
     expect(reminderTimes({ createdAt: '2027-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:01:40.000Z' }, new Date(0))).toEqual([
       { kind: 'REMIND_AT_50', at: new Date('2027-01-01T00:00:50.000Z') },
+      { kind: 'ESCALATE_AT_75', at: new Date('2027-01-01T00:01:15.000Z') },
       { kind: 'REMIND_AT_90', at: new Date('2027-01-01T00:01:30.000Z') },
     ]);
   });
@@ -145,7 +152,7 @@ describe('reminderTimes', () => {
 });
 
 describe('scheduleApprovalReminders through requestApproval', () => {
-  it('GIVEN a 72 h window THEN one group for the approval holds one-time schedules at 50 % and 90 %, and a retried request adds none', async () => {
+  it('GIVEN a 72 h window THEN one group for the approval holds one-time schedules at 50 %, 75 % (escalation) and 90 %, and a retried request adds none', async () => {
     const { group, approval } = await awaiting('cmp-rem-schedule');
     const start = Date.parse(approval.createdAt);
     const listed = await scheduler.client.send(new ListSchedulesCommand({ GroupName: group }));
@@ -155,10 +162,12 @@ describe('scheduleApprovalReminders through requestApproval', () => {
     expect(JSON.parse(at50.Target?.Input ?? '{}')).toEqual({ tenantId: 'acme', campaignId: 'cmp-rem-schedule', approvalId: 'rev-0', kind: 'REMIND_AT_50' });
     const at90 = await scheduler.client.send(new GetScheduleCommand({ GroupName: group, Name: 'REMIND_AT_90' }));
     expect(at90.ScheduleExpression).toBe(atExpression(new Date(start + 0.9 * 72 * 3600_000)));
+    const at75 = await scheduler.client.send(new GetScheduleCommand({ GroupName: group, Name: 'ESCALATE_AT_75' }));
+    expect(at75.ScheduleExpression).toBe(atExpression(new Date(start + 54 * 3600_000)));
 
     // A retry before the e-mails were marked sent (e.g. a crash) schedules again: the existing schedules stand, no duplicates.
     await schedules.schedule({ tenantId: 'acme', campaignId: 'cmp-rem-schedule', approvalId: 'rev-0' }, [{ at: new Date(start + 1000), event: { tenantId: 'acme', campaignId: 'cmp-rem-schedule', approvalId: 'rev-0', kind: 'REMIND_AT_50' } }]);
-    expect((await scheduler.client.send(new ListSchedulesCommand({ GroupName: group }))).Schedules).toHaveLength(2);
+    expect((await scheduler.client.send(new ListSchedulesCommand({ GroupName: group }))).Schedules).toHaveLength(3);
   });
 
   it('GIVEN the scheduler is unavailable THEN the approval is still requested and e-mailed, without reminders', async () => {
@@ -175,9 +184,10 @@ describe('scheduleApprovalReminders through requestApproval', () => {
 describe('reminders firing', () => {
   it('GIVEN a short window THEN each undecided approver is reminded at 50 % and at 90 %, once each, with links that decide this approval', async () => {
     const approvers = ['maria.lopez@example.com', 'li.wei@example.com'];
-    const { approval, group } = await awaiting('cmp-rem-fire', { windowSeconds: 4, approvers });
+    // Long enough that the three instants fall in distinct whole seconds.
+    const { approval, group } = await awaiting('cmp-rem-fire', { windowSeconds: 10, approvers });
     const start = Date.parse(approval.createdAt);
-    await vi.waitFor(() => expect(remindersTo('cmp-rem-fire')).toHaveLength(4), { timeout: 8000, interval: 100 });
+    await vi.waitFor(() => expect(remindersTo('cmp-rem-fire')).toHaveLength(4), { timeout: 15_000, interval: 100 });
     const sent = remindersTo('cmp-rem-fire');
     expect(sent.map((m) => [m.tags.reminder, m.to[0]])).toEqual([
       ['REMIND_AT_50', approvers[0]],
@@ -186,13 +196,13 @@ describe('reminders firing', () => {
       ['REMIND_AT_90', approvers[1]],
     ]);
     expect(sent[0]?.subject).toBe(`Reminder: approval needed for ${(await campaigns.require('acme', 'cmp-rem-fire')).brief.name}`);
-    const claims = await verifyApprovalToken(keys, tokenFromEmail(sent[1]?.text ?? ''), new Date(start + 2500));
+    const claims = await verifyApprovalToken(keys, tokenFromEmail(sent[1]?.text ?? ''), new Date(start + 6000));
     expect(claims).toMatchObject({ tenant: 'acme', campaign: 'cmp-rem-fire', sub: 'rev-0', approver: approvers[1] });
     // Each schedule deleted itself after running.
     await vi.waitFor(async () => expect((await scheduler.client.send(new ListSchedulesCommand({ GroupName: group }))).Schedules).toEqual([]));
 
     // Scheduler delivers at least once: a second delivery of a reminder sends nothing more.
-    const again = await sendApprovalReminder({ ...reminderDeps, now: () => new Date(start + 3700) }, { tenantId: 'acme', campaignId: 'cmp-rem-fire', approvalId: 'rev-0', kind: 'REMIND_AT_90' });
+    const again = await sendApprovalReminder({ ...reminderDeps, now: () => new Date(start + 9500) }, { tenantId: 'acme', campaignId: 'cmp-rem-fire', approvalId: 'rev-0', kind: 'REMIND_AT_90' });
     expect(again).toEqual({ kind: 'reminded', approvers: [] });
     expect(remindersTo('cmp-rem-fire')).toHaveLength(4);
   });
@@ -231,7 +241,7 @@ describe('every way out of waiting deletes the schedules, and a late firing does
 
     // A reminder already in flight when the group was deleted (Scheduler deletes asynchronously).
     for (const kind of REMINDER_KINDS) {
-      const result = await sendApprovalReminder(reminderDeps, { ...ref, kind });
+      const result = await onApprovalSchedule(reminderDeps, { ...ref, kind });
       expect(result.kind).toBe('ignored');
     }
     expect(remindersTo(campaignId)).toEqual([]);

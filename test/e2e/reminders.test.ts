@@ -52,7 +52,7 @@ describe('approval reminders', () => {
 
     // Decided straight away: its schedules go with the decision, before either reminder is due.
     const decided = await awaitingApproval('e2e-rem-decided', ['maria.lopez@example.com']);
-    expect(await scheduleNames(decided.campaignId)).toEqual(['REMIND_AT_50', 'REMIND_AT_90']);
+    expect(await scheduleNames(decided.campaignId)).toEqual(['ESCALATE_AT_75', 'REMIND_AT_50', 'REMIND_AT_90']);
     const token = new URL(decided.request?.links?.approve ?? '').pathname.split('/').pop() ?? '';
     const decision = await fetch(`${ctx.gateway}/approvals/${token}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'decision=approve' });
     expect(decision.status).toBe(200);
@@ -61,7 +61,7 @@ describe('approval reminders', () => {
     // Undecided, two approvers.
     const approvers = ['maria.lopez@example.com', 'li.wei@example.com'];
     const open = await awaitingApproval('e2e-rem-open', approvers);
-    expect(await scheduleNames(open.campaignId)).toEqual(['REMIND_AT_50', 'REMIND_AT_90']);
+    expect(await scheduleNames(open.campaignId)).toEqual(['ESCALATE_AT_75', 'REMIND_AT_50', 'REMIND_AT_90']);
 
     const first = await mailsFor(ctx, open.campaignId, /^Reminder: approval needed/, 2, windowMs);
     expect(first.map((m) => [m.to].flat()[0]).sort()).toEqual([...approvers].sort());
