@@ -20,6 +20,7 @@ import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
 import { runWebhook } from './webhook.ts';
+import { runNotifications } from './notifications.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // notifications (issue 17)
+    step('notifications: 1,000 approval reminders due at one instant, Scheduler → Lambda → SES outbox…');
+    const notifications = await runNotifications(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-notify', count: 1_000 });
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      notifications,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
       orchestration: { ...orchestration },
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
+      notifications: { ...notifications, scope: undefined },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });

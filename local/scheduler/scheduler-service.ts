@@ -59,6 +59,11 @@ export interface SchedulerServiceOptions {
   readonly deliver: (targetArn: string, input: unknown) => Promise<{ ok: boolean; error?: string }>;
   readonly deadLetters?: DeadLetters;
   readonly log?: (line: string) => void;
+  /**
+   * Deliveries in flight at once (default 4). A thousand schedules due in one second would otherwise start a
+   * thousand cold Lambda workers on a laptop, each timing out its init; AWS scales out, one machine queues.
+   */
+  readonly maxConcurrentDeliveries?: number;
   /** First retry delay; doubles up to 60 s. Default 1 s. */
   readonly retryBaseMs?: number;
   readonly now?: () => number;
@@ -98,6 +103,8 @@ export class SchedulerService {
   readonly #timers = new Map<string, NodeJS.Timeout>();
   readonly #inFlight = new Set<Promise<void>>();
   #stopped = false;
+  #delivering = 0;
+  readonly #waiting: (() => void)[] = [];
 
   constructor(options: SchedulerServiceOptions) {
     this.#options = options;
@@ -281,7 +288,7 @@ export class SchedulerService {
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (this.#stopped || !this.#current(schedule)) return;
       try {
-        const result = await this.#options.deliver(Target.Arn, input);
+        const result = await this.#deliver(Target.Arn, input);
         if (result.ok) {
           this.#completed(schedule);
           return;
@@ -303,6 +310,17 @@ export class SchedulerService {
       body: Target.Input ?? '',
     });
     this.#completed(schedule);
+  }
+
+  async #deliver(arn: string, input: unknown): Promise<{ ok: boolean; error?: string }> {
+    if (this.#delivering >= (this.#options.maxConcurrentDeliveries ?? 4)) await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    this.#delivering++;
+    try {
+      return await this.#options.deliver(arn, input);
+    } finally {
+      this.#delivering--;
+      this.#waiting.shift()?.();
+    }
   }
 
   #completed(schedule: StoredSchedule): void {
