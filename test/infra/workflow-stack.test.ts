@@ -79,9 +79,9 @@ describe('CampaignBuild state machine', () => {
 describe('Lambda functions', () => {
   const everyFunction = () => [workflow, api, agents].flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } })));
 
-  it('all eleven handlers run on Node.js 24, arm64, traced, ESM with source maps and Powertools settings', () => {
+  it('all twelve handlers run on Node.js 24, arm64, traced, ESM with source maps and Powertools settings', () => {
     const functions = everyFunction() as { Properties: Json }[];
-    expect(functions).toHaveLength(11);
+    expect(functions).toHaveLength(12);
     for (const { Properties: fn } of functions) {
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
