@@ -43,6 +43,12 @@ export const Approval = z.strictObject({
   rejectedPostIds: z.array(Id).max(200).optional(),
   /** The automated checks' results per post, computed before anyone was asked. */
   scorecard: z.array(PostScorecard).max(200).optional(),
+  // --- notifications (issue 17): escalation to the next approval level ---
+  /** The level now holding the approval, once escalated (before that: the campaign tier's level). */
+  approvalLevel: z.enum(['MANAGER', 'DIRECTOR', 'VP']).optional(),
+  /** Approvers the approval was taken from by escalation: their links now refuse, saying so. */
+  escalatedFrom: z.array(Email).max(50).optional(),
+  escalatedAt: z.iso.datetime().optional(),
 });
 export type Approval = z.infer<typeof Approval>;
 

@@ -22,14 +22,17 @@ import { consolidateFeedback, decisionFromPosts, PostReview, type DecisionSource
 import { tallyStage, type StageRule, type StageTally } from '../domain/stage-quorum.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { CHANNEL_RULES } from '../knowledge/channel-rules.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
 import type { FormReview } from '../approval/post-review-form.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
 import { deliverDecision, outcomeOf } from './deliver-decision.ts';
+import { clearApprovalReminders } from './approval-reminders.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
@@ -43,6 +46,8 @@ export interface DecideApprovalDeps {
   readonly now: () => Date;
   /** Backoff between SendTaskSuccess attempts; DELIVERY_BACKOFF_MS unless a test shortens it. */
   readonly deliveryBackoffMs?: readonly number[];
+  /** Cleared once the decision is recorded (issue 17): the wait is over whatever happens next. */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface OpenedApproval {
@@ -84,6 +89,11 @@ export type DecisionResult =
 async function authorize(deps: DecideApprovalDeps, token: string): Promise<{ claims: ApprovalClaims; approval: Approval }> {
   const claims = await verifyApprovalToken(deps.keys, token, deps.now());
   const approval = await deps.approvals.get(claims.tenant, claims.campaign, claims.sub);
+  // notifications (issue 17): a link of an approver the approval was escalated away from says so.
+  const approver = claims.approver.toLowerCase();
+  if (approval?.escalatedFrom?.some((a) => a.toLowerCase() === approver) && !approval.approvers.some((a) => a.toLowerCase() === approver)) {
+    throw new ApprovalEscalatedError(approval.approvalLevel);
+  }
   if (
     !approval ||
     approval.tenantId !== claims.tenant ||
@@ -215,6 +225,8 @@ export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, appr
     if (error instanceof ApprovalClosedError) return { kind: 'counted', decision: recorded, approval: error.approval, campaign: await campaignNow() };
     throw error;
   }
+  // The stage closed: its reminders end with it (the next stage schedules its own).
+  if (deps.reminders) await clearApprovalReminders(deps.reminders, decided);
 
   const nextStage = outcomeDecision === 'APPROVED' && stage.stage + 1 < stage.stageCount ? stage.stage + 1 : undefined;
   let campaign: Campaign;

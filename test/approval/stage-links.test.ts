@@ -15,6 +15,7 @@ import { stageRepositories } from '../support/approval-stages.ts';
 import { lambdaContext, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws } from '../support/fake-aws.ts';
+import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
 import { NOW } from '../support/fixtures.ts';
 
 const SECRET = 's'.repeat(48);
@@ -24,6 +25,7 @@ const FIRST = ['maria.lopez@example.com'];
 const SECOND = ['lee@example.com', 'liv@example.com'];
 
 let aws: FakeAws;
+let scheduler: RunningScheduler;
 let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
 let stages: ReturnType<typeof stageRepositories>;
@@ -32,6 +34,8 @@ let request: (event: unknown) => Promise<unknown>;
 
 beforeAll(async () => {
   aws = await new FakeAws().start();
+  // The request and callback handlers schedule and clear approval reminders (issue 17) on a local Scheduler.
+  scheduler = await startLocalScheduler({ deliver: async () => ({ ok: true }) });
   aws.secrets.set('AWSCURRENT', { versionId: KEY.kid, value: SECRET });
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
@@ -54,6 +58,10 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
     AWS_ENDPOINT_URL_SESV2: aws.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
+    AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+    REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
+    REMINDER_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:approval-reminder',
+    REMINDER_ROLE_ARN: 'arn:aws:iam::000000000000:role/reminder-scheduler',
   });
   callback = (await import('../../functions/handlers/approval-callback.ts')).handler;
   const requestHandler = (await import('../../functions/handlers/request-approval.ts')).handler;
@@ -73,7 +81,10 @@ beforeAll(async () => {
     NOW,
   );
 });
-afterAll(() => aws.stop());
+afterAll(async () => {
+  await scheduler.stop();
+  await aws.stop();
+});
 
 function httpEvent(method: string, token: string, body?: string): APIGatewayProxyEventV2 {
   return {
