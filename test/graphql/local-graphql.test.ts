@@ -4,7 +4,6 @@
 // local runtime does, with AWS_ENDPOINT_URL_* pointing at local services).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Context } from 'aws-lambda';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
@@ -14,6 +13,8 @@ import { signDevToken, devTokenVerifier } from '../../local/graphql/dev-tokens.t
 import { createLocalGraphql, type LocalGraphql } from '../../local/graphql/local-graphql.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { aBrief, aCampaign, NOW } from '../support/fixtures.ts';
+import { lambdaContext } from '../support/lambda-context.ts';
+import { loadHandler } from '../support/load-handler.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
 
 const KEY = new TextEncoder().encode('local-graphql-test-signing-key-32-bytes!');
@@ -32,7 +33,6 @@ describe('local GraphQL endpoint', () => {
   let events: PutEventsRecorder;
   let campaigns: CampaignRepository;
   const clients: Client[] = [];
-  const savedEnv = { ...process.env };
   const invoked: string[] = [];
 
   beforeAll(async () => {
@@ -40,12 +40,9 @@ describe('local GraphQL endpoint', () => {
     events = await startPutEventsRecorder();
     campaigns = new CampaignRepository(table.doc, table.tableName);
     // What the local runtime gives the bundle: the template's environment plus endpoint variables.
-    Object.assign(process.env, {
+    const handler = await loadHandler('graphql-resolver', {
       TABLE_NAME: table.tableName,
       EVENT_BUS_NAME: 'mcc',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
       // The local agent is configured but never reached here: these tests do not send agent messages.
       AGENT_PROVIDER: 'local',
@@ -54,7 +51,7 @@ describe('local GraphQL endpoint', () => {
       AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
       AWS_ENDPOINT_URL_EVENTBRIDGE: String(await events.client.config.endpoint?.().then((e) => `${e.protocol}//${e.hostname}:${e.port}`)),
     });
-    const { handler } = await import('../../functions/handlers/graphql-resolver.ts');
+
     graphql = createLocalGraphql({
       schemaPath: SCHEMA_PATH,
       resolverFunctionId: RESOLVER_ID,
@@ -62,7 +59,7 @@ describe('local GraphQL endpoint', () => {
       invoke: async (functionId, event) => {
         invoked.push(functionId);
         // Across a real invoke the result is JSON; keep that boundary here too.
-        const result = await handler(JSON.parse(JSON.stringify(event)), { awsRequestId: 'local', functionName: functionId } as Context);
+        const result = await handler(JSON.parse(JSON.stringify(event)), lambdaContext(functionId));
         return result === undefined ? null : JSON.parse(JSON.stringify(result));
       },
     });
@@ -77,7 +74,6 @@ describe('local GraphQL endpoint', () => {
     await ws.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await events.close();
-    process.env = savedEnv;
   });
 
   const token = (tenantId: string, groups: string[] = ['marketers']) => signDevToken(KEY, { sub: `user-${tenantId}`, tenantId, groups, email: `user@${tenantId}.example.com` });

@@ -6,6 +6,9 @@
 //   a missing stage is HTTP 400 ResourceNotFoundException.
 // - EventBridge, AWS JSON 1.1: X-Amz-Target AWSEvents.PutEvents → {FailedEntryCount, Entries: [{EventId}]}.
 // - SES v2, REST-JSON: POST /v2/email/outbound-emails → {MessageId}.
+// - DynamoDB, AWS JSON 1.0 (X-Amz-Target DynamoDB_20120810.*), only to refuse: while `dynamoDbThrottled`,
+//   HTTP 400 `{"__type": "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", "message"}`
+//   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +50,8 @@ export class FakeAws {
   readonly secretsById = new Map<string, string>();
   /** Errors the next SendTask* calls answer with, in order (e.g. 'TaskTimedOut'). */
   readonly sfnErrors: string[] = [];
+  /** Answer every DynamoDB call with throttling (real reads and writes go to DynamoDB Local). */
+  dynamoDbThrottled = false;
   #server = createServer((req, res) => void this.#serve(req, res));
   endpoint = '';
 
@@ -109,6 +114,13 @@ export class FakeAws {
       res.end(JSON.stringify(payload));
     };
     if (req.method === 'POST' && path === '/v2/email/outbound-emails') return reply(200, { MessageId: `msg-${randomUUID()}` }, 'application/json');
+    if (target?.startsWith('DynamoDB_20120810.') && this.dynamoDbThrottled) {
+      return reply(
+        400,
+        { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' },
+        'application/x-amz-json-1.0',
+      );
+    }
     switch (target) {
       case 'AWSStepFunctions.SendTaskSuccess':
       case 'AWSStepFunctions.SendTaskFailure': {
