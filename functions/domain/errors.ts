@@ -72,6 +72,11 @@ export class ConflictError extends DomainError {
   readonly code = 'Conflict';
 }
 
+/** The caller's identity does not allow this (wrong group, not an approver of this request, another tenant). */
+export class UnauthorizedError extends DomainError {
+  readonly code = 'Unauthorized';
+}
+
 /** A dependency (the model, Workfront) asked us to slow down; the caller should retry with backoff. */
 export class ThrottledError extends DomainError {
   readonly code = 'Throttled';

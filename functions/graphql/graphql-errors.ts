@@ -5,9 +5,8 @@
 import { asDependencyError } from '../adapters/dependency-errors.ts';
 import { DomainError, errorPolicyOf, ValidationError } from '../domain/errors.ts';
 
-export class UnauthorizedError extends DomainError {
-  readonly code = 'Unauthorized';
-}
+/** Lives in the domain now (use cases raise it); re-exported for the GraphQL modules that import it from here. */
+export { UnauthorizedError } from '../domain/errors.ts';
 
 export class GraphqlError extends Error {
   constructor(errorType: string, message: string) {

@@ -23,11 +23,12 @@ import { listCampaigns } from '../use-cases/list-campaigns.ts';
 import { sendAgentMessage } from '../use-cases/send-agent-message.ts';
 import { updateCampaign } from '../use-cases/update-campaign.ts';
 import { AppSyncResolverEvent } from './appsync-event.ts';
-import { decideAsApprover } from './approver-decision.ts';
+import { decideAsApprover } from '../use-cases/approver-decision.ts';
 import { approvalView, campaignView, messageView, updateView } from './campaign-view.ts';
 import type { ConversationAgent } from './conversation-agent.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
+import type { BuildRequests } from '../ports/build-requests.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 
 export interface ResolverDeps {
@@ -37,6 +38,8 @@ export interface ResolverDeps {
   readonly events: EventBridgeClient;
   readonly campaigns: CampaignRepository;
   readonly approvals: ApprovalRepository;
+  /** Campaign Build Requested events (createCampaign). */
+  readonly builds: BuildRequests;
   readonly conversations: ConversationRepository;
   readonly updates: CampaignUpdates;
   readonly tasks: TaskCallbacks;
@@ -95,7 +98,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     const person = requirePerson(ctx.caller, MARKETERS);
     const { input } = args({ input: z.record(z.string(), z.unknown()) }, ctx);
     const campaign = await createCampaign(
-      { events: deps.events, busName: deps.busName },
+      deps,
       { tenantId: person.tenantId, input, callerEmail: person.email, now: ctx.now },
     );
     correlate({ tenantId: person.tenantId, campaignId: campaign.campaignId });

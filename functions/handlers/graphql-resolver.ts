@@ -4,6 +4,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
+import { EventBridgeBuildRequests } from '../adapters/eventbridge-build-requests.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
@@ -27,6 +28,7 @@ const resolve = createResolver({
   busName: config.EVENT_BUS_NAME,
   events,
   campaigns,
+  builds: new EventBridgeBuildRequests(events, config.EVENT_BUS_NAME),
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),

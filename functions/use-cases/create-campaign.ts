@@ -5,15 +5,14 @@
 // from the same rules); Save writes it under that ID with a conditional create,
 // so a redelivered event cannot build it twice.
 import { randomUUID } from 'node:crypto';
-import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { parseBrief, type CampaignBrief } from '../domain/campaign-brief.ts';
 import { newCampaign, type Campaign } from '../domain/campaign.ts';
-import { DependencyUnavailableError, ValidationError } from '../domain/errors.ts';
-import { BUILD_REQUESTED, type BuildRequestedDetail } from '../workflow/contracts.ts';
+import { ValidationError } from '../domain/errors.ts';
+import type { BuildRequests } from '../ports/build-requests.ts';
+import type { BuildRequestedDetail } from '../workflow/contracts.ts';
 
-export interface BuildRequests {
-  readonly events: EventBridgeClient;
-  readonly busName: string;
+export interface CreateCampaignDeps {
+  readonly builds: BuildRequests;
 }
 
 /** The GraphQL input: the brief, with the API's field names (targetAudience = brief.audience). */
@@ -45,24 +44,10 @@ export function briefFromInput(input: Record<string, unknown>, callerEmail: stri
   }
 }
 
-export async function createCampaign(builds: BuildRequests, request: CreateCampaignRequest): Promise<Campaign> {
+export async function createCampaign(deps: CreateCampaignDeps, request: CreateCampaignRequest): Promise<Campaign> {
   const brief = briefFromInput(request.input, request.callerEmail);
   const campaignId = (request.newId ?? (() => `cmp-${randomUUID()}`))();
   const detail: BuildRequestedDetail = { tenantId: request.tenantId, campaignId, brief };
-  const result = await builds.events.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: builds.busName,
-          Source: BUILD_REQUESTED.source,
-          DetailType: BUILD_REQUESTED.detailType,
-          Detail: JSON.stringify(detail),
-        },
-      ],
-    }),
-  );
-  if (result.FailedEntryCount) {
-    throw new DependencyUnavailableError(`The build request was not accepted: ${result.Entries?.[0]?.ErrorCode ?? 'unknown error'}`);
-  }
+  await deps.builds.request(detail);
   return newCampaign({ tenantId: request.tenantId, campaignId, brief, now: request.now });
 }

@@ -1,5 +1,6 @@
 // The GraphQL resolver wired to DynamoDB Local and a recording EventBridge
 // endpoint, plus builders for AppSync direct-resolver events.
+import { EventBridgeBuildRequests } from '../../functions/adapters/eventbridge-build-requests.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { ConversationRepository } from '../../functions/data/conversation-repository.ts';
@@ -47,6 +48,7 @@ export async function startHarness(agent: ConversationAgent = citingAgent): Prom
     busName: BUS,
     events: events.client,
     campaigns,
+    builds: new EventBridgeBuildRequests(events.client, BUS),
     approvals,
     conversations: new ConversationRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(events.client, BUS),
