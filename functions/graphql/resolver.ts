@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ApprovalRepository } from '../data/approval-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { ConversationRepository } from '../data/conversation-repository.ts';
+import type { DeduplicationStore } from '../data/deduplication-store.ts';
 import { Decision } from '../domain/approval.ts';
 import { CampaignStatus } from '../domain/campaign-status.ts';
 import { Id, TenantId } from '../domain/vocabulary.ts';
@@ -40,6 +41,8 @@ export interface ResolverDeps {
   readonly approvals: ApprovalRepository;
   /** Campaign Build Requested events (createCampaign). */
   readonly builds: BuildRequests;
+  /** createCampaign's clientRequestId claims. */
+  readonly deduplication: DeduplicationStore;
   readonly conversations: ConversationRepository;
   readonly updates: CampaignUpdates;
   readonly tasks: TaskCallbacks;

@@ -9,6 +9,7 @@ import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
+import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { createResolver } from '../graphql/resolver.ts';
 import { knowledgeAnswerAgent } from '../graphql/knowledge-answer-agent.ts';
@@ -29,6 +30,7 @@ const resolve = createResolver({
   events,
   campaigns,
   builds: new EventBridgeBuildRequests(events, config.EVENT_BUS_NAME),
+  deduplication: new DeduplicationStore(doc, config.TABLE_NAME),
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),

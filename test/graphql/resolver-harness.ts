@@ -3,6 +3,7 @@
 import { EventBridgeBuildRequests } from '../../functions/adapters/eventbridge-build-requests.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
+import { DeduplicationStore } from '../../functions/data/deduplication-store.ts';
 import { ConversationRepository } from '../../functions/data/conversation-repository.ts';
 import type { ConversationAgent } from '../../functions/graphql/conversation-agent.ts';
 import { createResolver } from '../../functions/graphql/resolver.ts';
@@ -49,6 +50,7 @@ export async function startHarness(agent: ConversationAgent = citingAgent): Prom
     events: events.client,
     campaigns,
     builds: new EventBridgeBuildRequests(events.client, BUS),
+    deduplication: new DeduplicationStore(table.doc, table.tableName),
     approvals,
     conversations: new ConversationRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(events.client, BUS),

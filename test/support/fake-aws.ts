@@ -50,6 +50,8 @@ export class FakeAws {
   readonly secretsById = new Map<string, string>();
   /** Errors the next SendTask* calls answer with, in order (e.g. 'TaskTimedOut'). */
   readonly sfnErrors: string[] = [];
+  /** Refuse the next N PutEvents entries as EventBridge does, in a 200 answer: `FailedEntryCount` and per-entry `ErrorCode`. */
+  putEventsRefusals = 0;
   /** Answer every DynamoDB call with throttling (real reads and writes go to DynamoDB Local). */
   dynamoDbThrottled = false;
   #server = createServer((req, res) => void this.#serve(req, res));
@@ -143,6 +145,10 @@ export class FakeAws {
       }
       case 'AWSEvents.PutEvents': {
         const entries = Array.isArray(body.Entries) ? body.Entries : [];
+        if (this.putEventsRefusals > 0) {
+          this.putEventsRefusals -= 1;
+          return reply(200, { FailedEntryCount: entries.length, Entries: entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'Internal failure' })) }, 'application/x-amz-json-1.1');
+        }
         return reply(200, { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) }, 'application/x-amz-json-1.1');
       }
       default:
