@@ -20,7 +20,8 @@ export const CampaignBrief = z
   .strictObject({
     name: text(3, 120),
     type: CampaignType,
-    objective: text(10, 2000),
+    // What a build needs is an objective, not a long one: "Awareness" is a plausible brief.
+    objective: text(1, 2000),
     audience: text(3, 500),
     budget: Budget,
     channels: z

@@ -152,7 +152,7 @@ describe('local GraphQL endpoint', () => {
     expect(created.body.data?.createCampaign).toMatchObject({ status: 'REQUESTED', tier: 3 });
     expect(events.entries.at(-1)).toMatchObject({ DetailType: 'Campaign Build Requested' });
 
-    const invalid = await post('mutation C($input: CreateCampaignInput!) { createCampaign(input: $input) { campaignId } }', { input: { ...brief, objective: 'short', targetAudience: audience } }, auth);
+    const invalid = await post('mutation C($input: CreateCampaignInput!) { createCampaign(input: $input) { campaignId } }', { input: { ...brief, objective: '   ', targetAudience: audience } }, auth);
     expect(invalid.body.errors?.[0]).toMatchObject({ errorType: 'ValidationError' });
     expect(invalid.body.errors?.[0]?.message).toContain('objective');
   });
