@@ -20,7 +20,7 @@ import { TABLE_DESIGN } from '../../functions/data/table-design.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import type { StageSettings } from '../stage.ts';
 
-/** The handler entry points, `functions/handlers/<name>.ts` (BRIEF: fixed names). */
+/** The handler entry points, `functions/handlers/<name>.ts` (fixed names: functions/README.md lists them). */
 export const HANDLER_NAMES = [
   'save-campaign',
   'plan-campaign',
@@ -136,7 +136,7 @@ export class MccFunction extends NodejsFunction {
     acknowledge(role, 'AwsSolutions-IAM5', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.', ['Resource::*']);
     this.handlerName = props.handlerName;
     this.functionLogGroup = logGroup;
-    // BRIEF: every function reads TABLE_NAME and EVENT_BUS_NAME at cold start.
+    // Every function reads TABLE_NAME and EVENT_BUS_NAME at cold start (functions/shared/config.ts, CommonConfig).
     this.node.addValidation({
       validate: () => {
         const cfn = this.node.defaultChild as CfnFunction;
