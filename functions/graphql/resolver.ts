@@ -16,6 +16,8 @@ import { Id, TenantId } from '../domain/vocabulary.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import type { CampaignUpdates, CampaignUpdatedDetail } from '../shared/campaign-updates.ts';
 import { correlate, logger } from '../shared/observability.ts';
+import { recordSecurityEvent, SECURITY_EVENTS } from '../shared/security-events.ts';
+import { ERROR_POLICY } from '../domain/error-policy.ts';
 import { cancelCampaign } from '../use-cases/cancel-campaign.ts';
 import { createCampaign } from '../use-cases/create-campaign.ts';
 import { getCampaign, type Include } from '../use-cases/get-campaign.ts';
@@ -187,6 +189,7 @@ export function createResolver(deps: ResolverDeps): (event: unknown) => Promise<
     } catch (error) {
       const mapped = error instanceof GraphqlError ? error : toGraphqlError(error);
       if (mapped.name === 'InternalError') logger.error(`${field} failed`, { error });
+      else if (mapped.name === ERROR_POLICY.Unauthorized.graphqlType) recordSecurityEvent(SECURITY_EVENTS.graphqlUnauthorized, { field });
       else logger.info(`${field} refused: ${mapped.name}`);
       throw mapped;
     } finally {

@@ -23,6 +23,7 @@ import { DomainError, errorCodeOf, ValidationError } from '../domain/errors.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { correlate, flushMetrics, logger } from '../shared/observability.ts';
+import { recordSecurityEvent, SECURITY_EVENTS } from '../shared/security-events.ts';
 import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
 
 /** Environment of the approval-callback function. */
@@ -115,7 +116,8 @@ function pageFor(error: unknown): Page {
   const named = asDependencyError(error);
   const code = errorCodeOf(named);
   const { httpStatus, retryable } = ERROR_POLICY[code];
-  if (named instanceof InvalidApprovalLinkError) logger.warn('Approval link refused', { refusal: named.refusal, reason: named.message });
+  if (named instanceof InvalidApprovalLinkError) recordSecurityEvent(SECURITY_EVENTS.forgedApprovalLink, { refusal: named.refusal, reason: named.message });
+  if (code === 'ApprovalLinkExpired') recordSecurityEvent(SECURITY_EVENTS.expiredApprovalLink);
   // The form's own messages say what to change; they name no internals.
   if (named instanceof UnsupportedFormError) return errorPage(httpStatus, 'Decision not accepted', named.message);
   if (named instanceof ValidationError) {

@@ -19,6 +19,7 @@ import { errorPolicyOf, ValidationError } from '../domain/errors.ts';
 import { TenantId } from '../domain/vocabulary.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { flushMetrics, logger, recordWorkfrontEvent } from '../shared/observability.ts';
+import { recordSecurityEvent, SECURITY_EVENTS } from '../shared/security-events.ts';
 import { applyWorkfrontEvent } from '../use-cases/apply-workfront-event.ts';
 import { parseWorkfrontEvent } from '../workfront/event-payload.ts';
 import { WorkfrontObjectEvents } from '../workfront/object-updated-events.ts';
@@ -57,6 +58,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     const tenant = TenantId.safeParse(event.queryStringParameters?.tenant);
     const presented = bearerToken(event.headers?.authorization ?? event.headers?.Authorization);
     if (!tenant.success || !presented || !tokensMatch(presented, tenantWebhookToken(await secret(), tenant.data))) {
+      recordSecurityEvent(SECURITY_EVENTS.webhookUnauthorized, { tenant: tenant.success ? tenant.data : 'invalid', token: presented ? 'wrong' : 'missing' });
       return reply(401, { message: 'Missing or invalid bearer token for this tenant' }, { 'WWW-Authenticate': 'Bearer' });
     }
     logger.appendKeys({ tenantId: tenant.data });

@@ -51,6 +51,12 @@ export interface MccFunctionProps {
   readonly timeout?: Duration;
   /** @default 512 */
   readonly memorySize?: number;
+  /**
+   * Reserved concurrency: caps the function where its calls would overrun a downstream (and keeps
+   * that capacity for it). 0 or unset: none.
+   * @default undefined
+   */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 export type TableAccess = 'read' | 'readWrite';
@@ -79,6 +85,8 @@ export interface AgentBinding {
 
 export class MccFunction extends NodejsFunction {
   public readonly handlerName: HandlerName;
+  /** The configured timeout, for the duration alarm (80 % of it). */
+  public readonly timeoutLimit: Duration;
   /** The function's own log group, with the stage's retention. */
   public readonly functionLogGroup: LogGroup;
 
@@ -109,6 +117,7 @@ export class MccFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
+      ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       description: props.description,
       tracing: Tracing.ACTIVE,
       logGroup,
@@ -135,6 +144,7 @@ export class MccFunction extends NodejsFunction {
     });
     acknowledge(role, 'AwsSolutions-IAM5', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.', ['Resource::*']);
     this.handlerName = props.handlerName;
+    this.timeoutLimit = props.timeout ?? Duration.seconds(30);
     this.functionLogGroup = logGroup;
     // Every function reads TABLE_NAME and EVENT_BUS_NAME at cold start (functions/shared/config.ts, CommonConfig).
     this.node.addValidation({
