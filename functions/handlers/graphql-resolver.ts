@@ -12,8 +12,9 @@ import { ConversationRepository } from '../data/conversation-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { createResolver } from '../graphql/resolver.ts';
-import { knowledgeAnswerAgent } from '../graphql/knowledge-answer-agent.ts';
 import { agentFromConfig } from '../adapters/agent-from-config.ts';
+import { assistantFromConfig } from '../adapters/assistant-from-config.ts';
+import { assistantTools } from '../use-cases/assistant-tools.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { flushMetrics, logger } from '../shared/observability.ts';
@@ -22,6 +23,10 @@ const config = loadConfig({ ...CommonConfig });
 const doc = createDocumentClient();
 const events = new EventBridgeClient({});
 const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
+// Only the assistant needs the knowledge index: no reading the knowledge bucket on every cold start.
+const knowledge = agentFromConfig(process.env, { warm: false });
+const builds = new EventBridgeBuildRequests(events, config.EVENT_BUS_NAME);
+const deduplication = new DeduplicationStore(doc, config.TABLE_NAME);
 
 const resolve = createResolver({
   doc,
@@ -29,14 +34,16 @@ const resolve = createResolver({
   busName: config.EVENT_BUS_NAME,
   events,
   campaigns,
-  builds: new EventBridgeBuildRequests(events, config.EVENT_BUS_NAME),
-  deduplication: new DeduplicationStore(doc, config.TABLE_NAME),
+  builds,
+  deduplication,
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
-  // Only sendAgentMessage needs the knowledge index: no reading the knowledge bucket on every cold start.
-  agent: knowledgeAnswerAgent(agentFromConfig(process.env, { warm: false })),
+  // The campaign assistant (issue 13): its tools are bound to each session's tenant and user.
+  agent: assistantFromConfig(process.env, (session) =>
+    assistantTools({ campaigns, knowledge, builds, deduplication, now: () => new Date() }, { tenantId: session.tenantId, ...(session.userEmail ? { userEmail: session.userEmail } : {}) }),
+  ),
 });
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {
