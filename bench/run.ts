@@ -20,6 +20,7 @@ import { startDynamoDbMeter } from './dynamodb-meter.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
+import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
@@ -89,6 +90,11 @@ async function main(): Promise<void> {
     step('assistant: 20 scripted conversations of 6 chat turns over GraphQL…');
     const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
 
+    // --- reliability (issue 21) ---
+    step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
+    const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
+    // --- end reliability ---
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -99,6 +105,7 @@ async function main(): Promise<void> {
       webhook,
       graphql,
       assistantTurns,
+      reliability: { measuredAt: new Date().toISOString(), ...reliability },
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
