@@ -3,17 +3,11 @@
 // signed token. The caller's e-mail claim must be one of the approvers the
 // request went to; single use is shared with the link — whichever comes
 // first wins.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { latestApproval } from '../data/campaign-approvals.ts';
 import type { Approval, Decision } from '../domain/approval.ts';
-import { ApprovalClosedError, NotFoundError } from '../domain/errors.ts';
-import { applyDecision, type DecideApprovalDeps } from '../use-cases/decide-approval.ts';
-import { UnauthorizedError } from './graphql-errors.ts';
+import { ApprovalClosedError, NotFoundError, UnauthorizedError } from '../domain/errors.ts';
+import { applyDecision, type DecideApprovalDeps } from './decide-approval.ts';
 
-export interface ApproverDecisionDeps extends Omit<DecideApprovalDeps, 'keys' | 'now'> {
-  readonly doc: DynamoDBDocumentClient;
-  readonly tableName: string;
-}
+export type ApproverDecisionDeps = Omit<DecideApprovalDeps, 'keys' | 'now'>;
 
 export interface ApproverDecisionRequest {
   readonly tenantId: string;
@@ -26,7 +20,7 @@ export interface ApproverDecisionRequest {
 }
 
 export async function decideAsApprover(deps: ApproverDecisionDeps, request: ApproverDecisionRequest): Promise<Approval> {
-  const pending = await latestApproval(deps.doc, deps.tableName, request.tenantId, request.campaignId);
+  const pending = await deps.approvals.latestFor(request.tenantId, request.campaignId);
   if (!pending) throw new NotFoundError('Approval request for campaign', request.campaignId);
   const email = request.approverEmail?.toLowerCase();
   if (!email || !pending.approvers.some((a) => a.toLowerCase() === email)) {
