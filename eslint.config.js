@@ -2,6 +2,7 @@
 // house rules from ../shared/design/style.md (no `any`, no non-null assertions).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { importBoundaries } from './eslint-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'cdk.out/', '.mcc/', 'coverage/'] },
@@ -16,4 +17,6 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  // The layers of functions/ (issue 20): what each folder may not import.
+  ...importBoundaries,
 );

@@ -12,7 +12,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**'],
+          // test/aws/ is `npm run test:aws` (vitest.aws.config.ts): against a deployed stage, opt-in.
+          exclude: ['test/e2e/**', 'test/aws/**'],
           globalSetup: ['test/setup/dynamodb-local.ts'],
         },
       },

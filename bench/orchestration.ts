@@ -96,7 +96,7 @@ export async function runOrchestration(
   const save = runtime.model.functions.find((f) => f.environment.POWERTOOLS_SERVICE_NAME === 'save-campaign');
   const machine = runtime.model.stateMachines[0];
   if (!save || !machine) throw new Error('the synthesized app has no save-campaign function or state machine');
-  const busName = save.environment.EVENT_BUS_NAME ?? 'mcc';
+  const busName = save.environment.EVENT_BUS_NAME ?? 'mcc-dev';
   const tableName = save.environment.TABLE_NAME ?? '';
   const events = new EventBridgeClient({ endpoint: runtime.urls.gateway, ...LOCAL_AWS });
   // Polling goes straight to DynamoDB Local, not through the meter: it is the benchmark's, not the app's.

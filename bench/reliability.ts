@@ -60,7 +60,7 @@ export async function runReliability(options: { cloudAssemblyDir: string; dynamo
   try {
     const started = Date.now();
     const ids = Array.from({ length: builds }, (_, i) => `cmp-rel-${started}-${i}`);
-    const entries = ids.map((campaignId) => ({ EventBusName: 'mcc', Source: 'mcc.campaigns', DetailType: 'Campaign Build Requested', Detail: JSON.stringify({ tenantId: 'bench-rel', campaignId, brief: { ...BRIEF, name: `Burst ${campaignId}` } }) }));
+    const entries = ids.map((campaignId) => ({ EventBusName: 'mcc-dev', Source: 'mcc.campaigns', DetailType: 'Campaign Build Requested', Detail: JSON.stringify({ tenantId: 'bench-rel', campaignId, brief: { ...BRIEF, name: `Burst ${campaignId}` } }) }));
     // PutEvents takes at most 10 entries per call.
     await Promise.all(
       Array.from({ length: Math.ceil(entries.length / 10) }, (_, i) =>

@@ -109,6 +109,8 @@ export class ApiStack extends Stack {
       description: 'Receives Workfront event-subscription deliveries',
       // Workfront wants a 2xx within 5 s; a slower answer is a failed delivery anyway.
       timeout: Duration.seconds(5),
+      // Workfront retries for 48 h: a burst of redeliveries stays within this much of the table and bus.
+      reservedConcurrentExecutions: config.webhookConcurrency,
     })
       .bindTable(props.table, 'readWrite')
       .bindEventBus(props.eventBus)

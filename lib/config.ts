@@ -43,6 +43,13 @@ export const McConfig = z.object({
   /** Steady-state and burst request limits for the HTTP API's default stage. */
   apiRateLimit: integer(1, 10_000, 'account-level API Gateway quota').default(50),
   apiBurstLimit: integer(1, 5_000, 'account-level API Gateway quota').default(100),
+  // --- hardening (issue 20) ---
+  /** Monthly cost budget in USD; an e-mail alert goes out at 80 % of it (actual spend). */
+  monthlyBudgetUsd: integer(1, 1_000_000, 'a monthly budget in whole USD').default(10),
+  /** Reserved concurrency of the webhook (a Workfront retry storm must not starve the other functions); 0 = none. */
+  webhookConcurrency: integer(0, 1000, 'the account concurrency limit').default(10),
+  /** Reserved concurrency of GeneratePost, the writer calls (Bedrock's per-model quota); 0 = none. */
+  writerConcurrency: integer(0, 1000, 'the account concurrency limit').default(10),
 });
 export type McConfig = z.infer<typeof McConfig>;
 

@@ -18,8 +18,13 @@ export interface DataStackProps extends StackProps {
   readonly settings: StageSettings;
 }
 
-/** The bus name is a contract shared with handlers, the local runtime and integrations. */
-export const EVENT_BUS_NAME = 'mcc';
+/**
+ * The bus name is a contract shared with integrations (handlers and the local runtime read it from
+ * the template). It carries the stage like every other physical name, so two stages share an account.
+ */
+export function eventBusName(stage: string): string {
+  return `mcc-${stage}`;
+}
 
 const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
 
@@ -69,7 +74,7 @@ export class DataStack extends Stack {
       })),
     });
 
-    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: EVENT_BUS_NAME, description: 'Marketing Command Center events' });
+    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: eventBusName(settings.stage), description: 'Marketing Command Center events' });
     // A replayable record of what happened: a lost build request can be re-driven from here.
     this.eventBus.archive('EventArchive', {
       description: 'Every event on the mcc bus, for replay',

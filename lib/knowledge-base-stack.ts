@@ -86,13 +86,11 @@ export class KnowledgeBaseStack extends Stack {
       }),
     });
     role.addToPolicy(new PolicyStatement({ actions: ['bedrock:InvokeModel'], resources: [embeddingModelArn] }));
-    role.addToPolicy(
-      new PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [knowledgeBucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': KNOWLEDGE_PREFIXES.map((p) => `${p}*`) } },
-      }),
-    );
+    // The data source has no inclusion prefix, so ingestion lists from the bucket root; an
+    // `s3:prefix` condition would deny that list and leave the knowledge base empty while the
+    // deploy reports success. The bucket holds only the indexed folders (the deployment prunes
+    // the rest), and reading stays limited to them below.
+    role.addToPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [knowledgeBucket.bucketArn] }));
     const documents = KNOWLEDGE_PREFIXES.map((p) => knowledgeBucket.arnForObjects(`${p}*`));
     role.addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: documents }));
     acknowledge(

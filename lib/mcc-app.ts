@@ -135,6 +135,9 @@ export function buildMcc(app: App): MccStacks {
     expireApproval: workflow.expireApproval,
     deadLetterQueue: workflow.deadLetterQueue,
     httpApi: api.httpApi,
+    // hardening (issue 20)
+    table: data.table,
+    monthlyBudgetUsd: config.monthlyBudgetUsd,
     description: 'MCC alarms, alarm topic and dashboard',
   });
 

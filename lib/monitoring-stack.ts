@@ -12,6 +12,7 @@ import {
   GraphWidget,
   type IMetric,
   MathExpression,
+  Metric,
   TextWidget,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -24,7 +25,10 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { METRICS_NAMESPACE } from './constructs/mcc-function.ts';
+import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { MccFunction, METRICS_NAMESPACE } from './constructs/mcc-function.ts';
+import { SECURITY_EVENTS, SECURITY_SERVICE } from '../functions/shared/security-events.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface MonitoringStackProps extends StackProps {
@@ -37,7 +41,17 @@ export interface MonitoringStackProps extends StackProps {
   readonly expireApproval: IFunction;
   readonly deadLetterQueue: IQueue;
   readonly httpApi: IHttpApi;
+  // --- hardening (issue 20) ---
+  /** The campaign table, for the throttle alarm. */
+  readonly table?: ITableV2;
+  /** The monthly cost budget in USD (alert at 80 %). @default no budget */
+  readonly monthlyBudgetUsd?: number;
 }
+
+/** Alarm when a function runs this share of its timeout: the next slow dependency makes it time out. */
+export const DURATION_ALARM_SHARE = 0.8;
+/** Refused requests (forged or expired links, webhook 401s, GraphQL refusals) in 5 minutes that count as a spike. */
+export const SECURITY_SPIKE = 10;
 
 const FIVE_MINUTES = Duration.minutes(5);
 
@@ -45,9 +59,11 @@ export class MonitoringStack extends Stack {
   public readonly alarmTopic: Topic;
   public readonly alarms: Alarm[] = [];
   public readonly dashboard: Dashboard;
+  private readonly stage: string;
 
   constructor(scope: Construct, id: string, props: MonitoringStackProps) {
     super(scope, id, props);
+    this.stage = props.settings.stage;
     const key = new Key(this, 'AlarmTopicKey', {
       description: 'Encrypts the MCC alarm topic',
       enableKeyRotation: true,
@@ -80,6 +96,35 @@ export class MonitoringStack extends Stack {
       this.alarm(`${capitalise(name)}Errors`, fn.metricErrors(sum), `${name} raised errors`);
       this.alarm(`${capitalise(name)}Throttles`, fn.metricThrottles(sum), `${name} was throttled`);
     }
+
+    // --- hardening (issue 20): duration, table throttles, security events, budget ---
+    for (const [name, fn] of Object.entries(props.functions)) {
+      if (!(fn instanceof MccFunction)) continue;
+      const limitMs = fn.timeoutLimit.toMilliseconds() * DURATION_ALARM_SHARE;
+      this.alarm(`${capitalise(name)}NearTimeout`, fn.metricDuration({ period: FIVE_MINUTES, statistic: 'Maximum' }), `${name} ran longer than ${DURATION_ALARM_SHARE * 100} % of its timeout`, limitMs);
+    }
+    if (props.table) {
+      const throttles = (metricName: string) =>
+        new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: props.table?.tableName ?? '' }, ...sum });
+      this.alarm(
+        'TableThrottles',
+        new MathExpression({ expression: 'reads + writes', usingMetrics: { reads: throttles('ReadThrottleEvents'), writes: throttles('WriteThrottleEvents') }, label: 'throttle events', period: FIVE_MINUTES }),
+        'DynamoDB throttled reads or writes of the campaign table',
+      );
+    }
+    const security = Object.fromEntries(
+      Object.values(SECURITY_EVENTS).map((event) => [
+        event.charAt(0).toLowerCase() + event.slice(1),
+        new Metric({ namespace: METRICS_NAMESPACE, metricName: event, dimensionsMap: { service: SECURITY_SERVICE }, ...sum }),
+      ]),
+    );
+    this.alarm(
+      'SecurityEventsSpike',
+      new MathExpression({ expression: Object.keys(security).join(' + '), usingMetrics: security, label: 'refused requests', period: FIVE_MINUTES }),
+      `At least ${SECURITY_SPIKE} forged or expired approval links, webhook 401s or GraphQL authorisation refusals in 5 minutes`,
+      SECURITY_SPIKE,
+    );
+    if (props.monthlyBudgetUsd) this.budget(props.monthlyBudgetUsd, key, props.alarmEmail);
 
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: `mcc-${props.settings.stage}`,
@@ -127,11 +172,45 @@ export class MonitoringStack extends Stack {
     );
   }
 
-  private alarm(id: string, metric: IMetric, description: string): Alarm {
+  /** An AWS Budgets cost budget: actual monthly spend above 80 % notifies the alarm topic (and the alarm e-mail). */
+  private budget(amountUsd: number, key: Key, email: string | undefined): void {
+    key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('budgets.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('budgets.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+    new CfnBudget(this, 'MonthlyBudget', {
+      budget: {
+        budgetName: `mcc-${this.stage}-monthly`,
+        budgetType: 'COST',
+        timeUnit: 'MONTHLY',
+        budgetLimit: { amount: amountUsd, unit: 'USD' },
+      },
+      notificationsWithSubscribers: [
+        {
+          notification: { notificationType: 'ACTUAL', comparisonOperator: 'GREATER_THAN', threshold: 80, thresholdType: 'PERCENTAGE' },
+          subscribers: [{ subscriptionType: 'SNS', address: this.alarmTopic.topicArn }, ...(email ? [{ subscriptionType: 'EMAIL', address: email }] : [])],
+        },
+      ],
+    });
+  }
+
+  private alarm(id: string, metric: IMetric, description: string, threshold = 1): Alarm {
     const alarm = new Alarm(this, id, {
       metric,
       alarmDescription: description,
-      threshold: 1,
+      threshold,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,

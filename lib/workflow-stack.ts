@@ -66,7 +66,15 @@ export class WorkflowStack extends Stack {
       new MccFunction(this, 'PlanCampaign', { ...base, handlerName: 'plan-campaign', description: 'Plan: the planner agent plans the posts', timeout: agentTimeout, memorySize: 1024 }),
     ).bindAgents(props.agents);
     const generatePost = withData(
-      new MccFunction(this, 'GeneratePost', { ...base, handlerName: 'generate-post', description: 'GeneratePost: the writer agent drafts one post', timeout: agentTimeout, memorySize: 1024 }),
+      new MccFunction(this, 'GeneratePost', {
+        ...base,
+        handlerName: 'generate-post',
+        description: 'GeneratePost: the writer agent drafts one post',
+        timeout: agentTimeout,
+        memorySize: 1024,
+        // The writer calls share one Bedrock model quota: every build's Map together stays within it.
+        reservedConcurrentExecutions: config.writerConcurrency,
+      }),
     ).bindAgents(props.agents);
     const campaignOutcome = withData(
       new MccFunction(this, 'CampaignOutcome', {

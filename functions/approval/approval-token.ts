@@ -26,11 +26,13 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export type LinkRefusal = 'malformed' | 'untrusted';
 
 export class InvalidApprovalLinkError extends DomainError {
-  readonly code = 'InvalidApprovalLink';
+  /** A malformed link is the caller's mistake (400); an untrusted one is a refusal (403). */
+  readonly code: 'MalformedApprovalLink' | 'InvalidApprovalLink';
   readonly refusal: LinkRefusal;
   constructor(refusal: LinkRefusal, detail: string) {
     super(detail);
     this.refusal = refusal;
+    this.code = refusal === 'malformed' ? 'MalformedApprovalLink' : 'InvalidApprovalLink';
   }
 }
 

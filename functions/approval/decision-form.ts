@@ -11,11 +11,12 @@ export const MAX_FORM_BYTES = 131_072;
 export const MAX_COMMENT_LENGTH = 4000;
 
 export class UnsupportedFormError extends DomainError {
-  readonly code = 'UnsupportedForm';
+  readonly code: 'PayloadTooLarge' | 'UnsupportedMediaType';
   readonly status: 413 | 415;
   constructor(status: 413 | 415, message: string) {
     super(message);
     this.status = status;
+    this.code = status === 413 ? 'PayloadTooLarge' : 'UnsupportedMediaType';
   }
 }
 

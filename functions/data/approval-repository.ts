@@ -8,6 +8,7 @@ import { Approval, ApprovalDecision } from '../domain/approval.ts';
 import { AlreadyExistsError, ApprovalClosedError, NotFoundError } from '../domain/errors.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { APPROVAL_SK_PREFIX, approvalKey, campaignPartition } from './keys.ts';
+import { latestApproval } from './campaign-approvals.ts';
 import { withoutKeys } from './item-codec.ts';
 
 /** Decided and expired records stay readable this long, so a late click still sees the outcome. */
@@ -37,6 +38,11 @@ export class ApprovalRepository {
       if (error instanceof ConditionalCheckFailedException) throw new AlreadyExistsError('Approval', valid.approvalId);
       throw error;
     }
+  }
+
+  /** The campaign's most recent approval request, or undefined when none was ever made. */
+  async latestFor(tenantId: string, campaignId: string): Promise<Approval | undefined> {
+    return latestApproval(this.#doc, this.#tableName, tenantId, campaignId);
   }
 
   async get(tenantId: string, campaignId: string, approvalId: string): Promise<Approval | undefined> {

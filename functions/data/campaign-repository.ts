@@ -33,6 +33,7 @@ import {
 } from './keys.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { writeAllInBatches } from './batch-write.ts';
+import { editBrief, type BriefEdit } from './campaign-edits.ts';
 import { withoutKeys } from './item-codec.ts';
 
 export interface ListOptions {
@@ -90,6 +91,11 @@ export class CampaignRepository {
       if (error instanceof ConditionalCheckFailedException) throw new AlreadyExistsError('Campaign', valid.campaignId);
       throw error;
     }
+  }
+
+  /** Edits the brief's descriptive fields while the campaign is not finished (see campaign-edits.ts). */
+  async editBrief(tenantId: string, campaignId: string, edit: BriefEdit, now: Date): Promise<Campaign> {
+    return editBrief(this.#doc, this.#tableName, tenantId, campaignId, edit, now);
   }
 
   async get(tenantId: string, campaignId: string): Promise<Campaign | undefined> {

@@ -2,7 +2,8 @@
 // (EventBridge, Workfront's retries for up to 48 hours). The first claim of a
 // (scope, key) wins through a conditional put; records expire by TTL.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validate.ts';
 import { TenantId } from '../domain/vocabulary.ts';
@@ -15,6 +16,13 @@ const Claim = z.strictObject({
   ttlSeconds: z.number().int().min(60).max(90 * 86_400),
 });
 export type Claim = z.infer<typeof Claim>;
+
+/** What a claim remembers for whoever repeats it (e.g. the campaign a request created). */
+export type ClaimValue = Readonly<Record<string, string>>;
+
+export type ClaimResult = { readonly claimed: true } | { readonly claimed: false; readonly value: ClaimValue | undefined };
+
+const StoredValue = z.record(z.string(), z.string());
 
 export class DeduplicationStore {
   readonly #doc: DynamoDBDocumentClient;
@@ -43,6 +51,36 @@ export class DeduplicationStore {
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
+    }
+  }
+
+  /**
+   * Claims (tenant, scope, key) together with `value`; a repeat within the TTL
+   * gets the value the first claim stored, so it can answer as the first did.
+   */
+  async claimWithValue(input: Claim, value: ClaimValue, now: Date): Promise<ClaimResult> {
+    const { tenantId, scope, key, ttlSeconds } = parseOrThrow(Claim, input, 'de-duplication claim');
+    const nowEpoch = Math.floor(now.getTime() / 1000);
+    const itemKey = dedupKey(tenantId, scope, key);
+    try {
+      await this.#doc.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: { ...itemKey, scope, claimedAt: now.toISOString(), expiresAtEpoch: nowEpoch + ttlSeconds, value: parseOrThrow(StoredValue, value, 'claim value') },
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAtEpoch < :now',
+          ExpressionAttributeValues: { ':now': nowEpoch },
+          // The winner's item comes back with the refusal: no second read.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return { claimed: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const item = error.Item
+        ? unmarshall(error.Item)
+        : (await this.#doc.send(new GetCommand({ TableName: this.#tableName, Key: itemKey, ConsistentRead: true }))).Item;
+      const stored = StoredValue.safeParse(item?.value);
+      return { claimed: false, value: stored.success ? stored.data : undefined };
     }
   }
 

@@ -20,7 +20,8 @@ export const CampaignBrief = z
   .strictObject({
     name: singleLine(3, 120),
     type: CampaignType,
-    objective: multiLine(10, 2000),
+    // What a build needs is an objective, not a long one: "Awareness" is a plausible brief.
+    objective: multiLine(1, 2000),
     audience: singleLine(3, 500),
     budget: Budget,
     channels: z

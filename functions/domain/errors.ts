@@ -1,6 +1,7 @@
 // Named domain errors. Handlers map these to HTTP status codes or Step
 // Functions error names in one place; callers see `message`, logs see the rest.
 import type { Approval } from './approval.ts';
+import { ERROR_POLICY, type ErrorCode, type ErrorPolicy } from './error-policy.ts';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `budget.amount`; `(root)` for the whole input. */
@@ -9,7 +10,8 @@ export interface FieldIssue {
 }
 
 export abstract class DomainError extends Error {
-  abstract readonly code: string;
+  /** A row of ERROR_POLICY (error-policy.ts): what every boundary does with this error. */
+  abstract readonly code: ErrorCode;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -70,6 +72,11 @@ export class ConflictError extends DomainError {
   readonly code = 'Conflict';
 }
 
+/** The caller's identity does not allow this (wrong group, not an approver of this request, another tenant). */
+export class UnauthorizedError extends DomainError {
+  readonly code = 'Unauthorized';
+}
+
 /** A dependency (the model, Workfront) asked us to slow down; the caller should retry with backoff. */
 export class ThrottledError extends DomainError {
   readonly code = 'Throttled';
@@ -95,5 +102,15 @@ export class AllPostsFailedError extends DomainError {
   readonly code = 'AllPostsFailed';
 }
 
-/** Error codes worth retrying: the Step Functions Retry blocks and the HTTP mapper both use this list. */
-export const RETRYABLE_ERROR_CODES = ['Throttled', 'DependencyUnavailable'] as const;
+/** Error codes worth retrying: the Step Functions Retry blocks and every mapper use this list. */
+export { RETRYABLE_ERROR_CODES } from './error-policy.ts';
+
+/** The code a boundary reports for `error`: a named error's own, anything else `InternalError`. */
+export function errorCodeOf(error: unknown): ErrorCode {
+  return error instanceof DomainError ? error.code : 'InternalError';
+}
+
+/** The policy row every mapper reads for `error`. */
+export function errorPolicyOf(error: unknown): ErrorPolicy {
+  return ERROR_POLICY[errorCodeOf(error)];
+}

@@ -2,11 +2,11 @@
 // becomes the GraphQL error: its name is the `errorType`, its message the
 // `message`. Every failure passes through `toGraphqlError` once, so callers
 // see a named type and a clear message while the logs keep the detail.
-import { DomainError, ValidationError } from '../domain/errors.ts';
+import { asDependencyError } from '../adapters/dependency-errors.ts';
+import { DomainError, errorPolicyOf, ValidationError } from '../domain/errors.ts';
 
-export class UnauthorizedError extends DomainError {
-  readonly code = 'Unauthorized';
-}
+/** Lives in the domain now (use cases raise it); re-exported for the GraphQL modules that import it from here. */
+export { UnauthorizedError } from '../domain/errors.ts';
 
 export class GraphqlError extends Error {
   constructor(errorType: string, message: string) {
@@ -15,11 +15,13 @@ export class GraphqlError extends Error {
   }
 }
 
-/** Domain codes → AppSync errorType. Unknown failures never leak their message. */
+/** Domain codes → AppSync errorType, from the error policy. Unknown failures never leak their message. */
 export function toGraphqlError(error: unknown): GraphqlError {
-  if (error instanceof ValidationError) {
-    return new GraphqlError('ValidationError', `${error.message} (fields: ${error.fields.join(', ')})`);
+  const named = asDependencyError(error);
+  const { graphqlType } = errorPolicyOf(named);
+  if (named instanceof ValidationError) {
+    return new GraphqlError(graphqlType, `${named.message} (fields: ${named.fields.join(', ')})`);
   }
-  if (error instanceof DomainError) return new GraphqlError(error.code, error.message);
-  return new GraphqlError('InternalError', 'An unexpected error occurred; see the function logs');
+  if (named instanceof DomainError) return new GraphqlError(graphqlType, named.message);
+  return new GraphqlError(graphqlType, 'An unexpected error occurred; see the function logs');
 }

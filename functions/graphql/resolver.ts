@@ -12,25 +12,29 @@ import type { PostVersionRepository } from '../data/post-version-repository.ts';
 import type { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { ConversationRepository } from '../data/conversation-repository.ts';
+import type { DeduplicationStore } from '../data/deduplication-store.ts';
 import { Decision } from '../domain/approval.ts';
 import { CampaignStatus } from '../domain/campaign-status.ts';
 import { Id, TenantId } from '../domain/vocabulary.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import type { CampaignUpdates, CampaignUpdatedDetail } from '../shared/campaign-updates.ts';
 import { correlate, logger } from '../shared/observability.ts';
+import { recordSecurityEvent, SECURITY_EVENTS } from '../shared/security-events.ts';
+import { ERROR_POLICY } from '../domain/error-policy.ts';
 import { cancelCampaign } from '../use-cases/cancel-campaign.ts';
 import { createCampaign } from '../use-cases/create-campaign.ts';
 import { getCampaign, type Include } from '../use-cases/get-campaign.ts';
 import { listCampaigns } from '../use-cases/list-campaigns.ts';
 import { updateCampaign } from '../use-cases/update-campaign.ts';
 import { AppSyncResolverEvent } from './appsync-event.ts';
-import { decideAsApprover } from './approver-decision.ts';
+import { decideAsApprover } from '../use-cases/approver-decision.ts';
 import { approvalView, campaignView, updateView } from './campaign-view.ts';
 import type { ConversationAgent } from '../ports/conversation-agent.ts';
 import { ASSISTANT_ROUTES } from './routes/assistant.ts';
 import { APPROVAL_ROUTES } from './routes/approvals.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
+import type { BuildRequests } from '../ports/build-requests.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 
@@ -41,6 +45,10 @@ export interface ResolverDeps {
   readonly events: EventBridgeClient;
   readonly campaigns: CampaignRepository;
   readonly approvals: ApprovalRepository;
+  /** Campaign Build Requested events (createCampaign). */
+  readonly builds: BuildRequests;
+  /** createCampaign's clientRequestId claims. */
+  readonly deduplication: DeduplicationStore;
   readonly conversations: ConversationRepository;
   readonly updates: CampaignUpdates;
   readonly tasks: TaskCallbacks;
@@ -99,7 +107,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     const person = requirePerson(ctx.caller, MARKETERS);
     const { input } = args({ input: z.record(z.string(), z.unknown()) }, ctx);
     const campaign = await createCampaign(
-      { events: deps.events, busName: deps.busName },
+      deps,
       { tenantId: person.tenantId, input, callerEmail: person.email, now: ctx.now },
     );
     correlate({ tenantId: person.tenantId, campaignId: campaign.campaignId });
@@ -176,6 +184,7 @@ export function createResolver(deps: ResolverDeps): (event: unknown) => Promise<
     } catch (error) {
       const mapped = error instanceof GraphqlError ? error : toGraphqlError(error);
       if (mapped.name === 'InternalError') logger.error(`${field} failed`, { error });
+      else if (mapped.name === ERROR_POLICY.Unauthorized.graphqlType) recordSecurityEvent(SECURITY_EVENTS.graphqlUnauthorized, { field });
       else logger.info(`${field} refused: ${mapped.name}`);
       throw mapped;
     } finally {

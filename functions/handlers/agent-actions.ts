@@ -12,13 +12,13 @@
 import { z } from 'zod';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
-import { DomainError, RETRYABLE_ERROR_CODES } from '../domain/errors.ts';
+import { asDependencyError } from '../adapters/dependency-errors.ts';
+import { DomainError, errorPolicyOf } from '../domain/errors.ts';
 import { TenantId } from '../domain/vocabulary.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { logger } from '../shared/observability.ts';
 import { AGENT_FUNCTIONS, type AgentDeps } from '../use-cases/agent-actions.ts';
 import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
-import { WorkfrontAuthError } from '../workfront/errors.ts';
 
 export const AgentFunctionEvent = z.looseObject({
   messageVersion: z.string(),
@@ -76,13 +76,14 @@ export async function handler(raw: unknown): Promise<AgentFunctionResponse> {
   try {
     return respond(await run(deps, tenant.data, args));
   } catch (error) {
-    const retryable = error instanceof DomainError && (RETRYABLE_ERROR_CODES as readonly string[]).includes(error.code);
-    if (error instanceof DomainError && !retryable && !(error instanceof WorkfrontAuthError)) {
+    const named = asDependencyError(error);
+    const policy = errorPolicyOf(named);
+    if (named instanceof DomainError && policy.agentState === 'REPROMPT') {
       // The model can fix these (wrong ID, bad date, nothing to act on): say what was wrong.
-      return respond(error.message, 'REPROMPT');
+      return respond(named.message, 'REPROMPT');
     }
     logger.error('Agent action failed', { error });
-    return respond(retryable ? 'Workfront is busy or unavailable right now; try again later.' : 'The action failed because a dependency is unavailable.', 'FAILURE');
+    return respond(policy.retryable ? 'Workfront is busy or unavailable right now; try again later.' : 'The action failed because a dependency is unavailable.', policy.agentState);
   } finally {
     logger.resetKeys();
   }

@@ -9,6 +9,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { asDependencyError } from '../adapters/dependency-errors.ts';
 import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
 import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
@@ -25,7 +26,7 @@ import {
   recordedPage,
   type Page,
 } from '../approval/approval-pages.ts';
-import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
+import { InvalidApprovalLinkError } from '../approval/approval-token.ts';
 import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import { previewPosts, stageLabel, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
@@ -35,10 +36,12 @@ import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { PostVersionRepository } from '../data/post-version-repository.ts';
 import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { InvalidPostReviewError } from '../domain/approval-errors.ts';
-import { DependencyUnavailableError, NotFoundError, ThrottledError, ValidationError } from '../domain/errors.ts';
+import { ERROR_POLICY, type ErrorCode } from '../domain/error-policy.ts';
+import { DomainError, errorCodeOf, ValidationError } from '../domain/errors.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { correlate, flushMetrics, logger } from '../shared/observability.ts';
+import { recordSecurityEvent, SECURITY_EVENTS } from '../shared/security-events.ts';
 import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
 
 /** Environment of the approval-callback function. */
@@ -64,7 +67,9 @@ const deps = {
 };
 const headers = pageHeaders(new URL(config.APPROVAL_BASE_URL).origin);
 
-class MethodNotAllowedError extends Error {}
+class MethodNotAllowedError extends DomainError {
+  readonly code = 'MethodNotAllowed';
+}
 
 export async function handler(event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
   if (context) logger.addContext(context);
@@ -123,33 +128,39 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
   throw new MethodNotAllowedError(method);
 }
 
-/** The one place errors become pages. Messages are ours, never the error's detail. */
+/** What the approver reads for each code; the status comes from the error policy. Messages are ours, never the error's detail. */
+const PAGE_TEXT: Partial<Record<ErrorCode, readonly [title: string, message: string]>> = {
+  MalformedApprovalLink: ['Invalid approval link', 'This approval link is not valid. Open the link from your e-mail again, without changing it.'],
+  InvalidApprovalLink: ['Approval link not accepted', 'This approval link could not be verified. Open the link from your e-mail again.'],
+  ApprovalLinkExpired: ['Approval link expired', 'This approval link has expired; the approval window has closed.'],
+  MethodNotAllowed: ['Method not allowed', 'Approval links accept GET and POST only.'],
+  NotFound: ['Not found', 'The campaign for this approval no longer exists.'],
+  Throttled: ['Try again shortly', 'The approval service is busy. Please try again in a minute.'],
+  DependencyUnavailable: ['Try again shortly', 'The approval service is busy. Please try again in a minute.'],
+};
+const SOMETHING_WENT_WRONG = ['Something went wrong', 'Your request could not be completed. Please try again later.'] as const;
+
+/** The one place errors become pages. */
 function pageFor(error: unknown): Page {
-  if (error instanceof InvalidApprovalLinkError) {
-    logger.warn('Approval link refused', { refusal: error.refusal, reason: error.message });
-    return error.refusal === 'malformed'
-      ? errorPage(400, 'Invalid approval link', 'This approval link is not valid. Open the link from your e-mail again, without changing it.')
-      : errorPage(403, 'Approval link not accepted', 'This approval link could not be verified. Open the link from your e-mail again.');
+  const named = asDependencyError(error);
+  const code = errorCodeOf(named);
+  const { httpStatus, retryable } = ERROR_POLICY[code];
+  if (named instanceof InvalidApprovalLinkError) recordSecurityEvent(SECURITY_EVENTS.forgedApprovalLink, { refusal: named.refusal, reason: named.message });
+  if (code === 'ApprovalLinkExpired') recordSecurityEvent(SECURITY_EVENTS.expiredApprovalLink);
+  // The form's own messages say what to change; they name no internals.
+  if (named instanceof UnsupportedFormError) return errorPage(httpStatus, 'Decision not accepted', named.message);
+  if (named instanceof ValidationError) {
+    return errorPage(httpStatus, 'Decision not accepted', `Please choose Approve or Reject on the approval page. (${named.message})`);
   }
-  if (error instanceof ApprovalLinkExpiredError) {
-    return errorPage(410, 'Approval link expired', 'This approval link has expired; the approval window has closed.');
+  if (named instanceof ApprovalEscalatedError) {
+    return errorPage(httpStatus, 'Approval escalated', `Nobody decided in time, so this approval was escalated${named.level ? ` to the ${named.level} level` : ''}. This link no longer decides it.`);
   }
-  if (error instanceof ApprovalEscalatedError) {
-    return errorPage(410, 'Approval escalated', `Nobody decided in time, so this approval was escalated${error.level ? ` to the ${error.level} level` : ''}. This link no longer decides it.`);
-  }
-  if (error instanceof UnsupportedFormError) return errorPage(error.status, 'Decision not accepted', error.message);
-  if (error instanceof ValidationError) {
-    return errorPage(400, 'Decision not accepted', `Please choose Approve or Reject on the approval page. (${error.message})`);
-  }
-  if (error instanceof InvalidPostReviewError) return errorPage(400, 'Decision not accepted', error.message);
-  if (error instanceof MethodNotAllowedError) return errorPage(405, 'Method not allowed', 'Approval links accept GET and POST only.');
-  if (error instanceof NotFoundError) return errorPage(404, 'Not found', 'The campaign for this approval no longer exists.');
-  if (error instanceof ThrottledError || error instanceof DependencyUnavailableError) {
-    logger.error('Approval callback dependency unavailable', { error });
-    return errorPage(503, 'Try again shortly', 'The approval service is busy. Please try again in a minute.');
-  }
-  logger.error('Approval callback failed', { error });
-  return errorPage(500, 'Something went wrong', 'Your request could not be completed. Please try again later.');
+  // A post review's messages are ours too: which post, and which rule its edit breaks.
+  if (named instanceof InvalidPostReviewError) return errorPage(httpStatus, 'Decision not accepted', named.message);
+  if (retryable) logger.error('Approval callback dependency unavailable', { error });
+  else if (httpStatus >= 500) logger.error('Approval callback failed', { error });
+  const [title, message] = PAGE_TEXT[code] ?? SOMETHING_WENT_WRONG;
+  return errorPage(httpStatus, title, message);
 }
 
 function respond(page: Page): APIGatewayProxyStructuredResultV2 {

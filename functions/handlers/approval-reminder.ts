@@ -13,7 +13,7 @@ import { SesMailer } from '../adapters/ses-mailer.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
-import { ApprovalEscalations, EscalationContacts } from '../data/approval-escalations.ts';
+import { ApprovalEscalations, EscalationContacts } from '../data/escalation-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { ApprovalReminderEvent } from '../domain/approval-reminders.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';

@@ -6,10 +6,13 @@
 // fills in never names a tenant. Errors the model can fix are REPROMPTed with
 // their message; dependency failures end the turn (FAILURE).
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { asDependencyError } from '../adapters/dependency-errors.ts';
+import { EventBridgeBuildRequests } from '../adapters/eventbridge-build-requests.ts';
 import { FunctionEvent, functionResponse, type FunctionResponse } from '../adapters/bedrock-agent/function-event.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
+import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
-import { DomainError, RETRYABLE_ERROR_CODES } from '../domain/errors.ts';
+import { DomainError, errorPolicyOf } from '../domain/errors.ts';
 import { Email, TenantId } from '../domain/vocabulary.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { logger } from '../shared/observability.ts';
@@ -19,9 +22,11 @@ import { assistantTools } from '../use-cases/assistant-tools.ts';
 import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
 
 const config = loadConfig({ ...CommonConfig, ...WorkfrontConfig });
-const campaigns = new CampaignRepository(createDocumentClient(), config.TABLE_NAME);
+const doc = createDocumentClient();
+const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
+const deduplication = new DeduplicationStore(doc, config.TABLE_NAME);
 const workfront = workfrontClient(config);
-const builds = { events: new EventBridgeClient({}), busName: config.EVENT_BUS_NAME };
+const builds = new EventBridgeBuildRequests(new EventBridgeClient({}), config.EVENT_BUS_NAME);
 const now = () => new Date();
 // Retrieval is the agent's own knowledge-base association: the tools' search is never called from here.
 const noSearch = { retrieve: async () => [] };
@@ -48,7 +53,7 @@ export async function handler(raw: unknown): Promise<FunctionResponse> {
   if (!run) return respond(`Unknown function ${event.function}. Available: ${Object.keys(ASSISTANT_FUNCTIONS).join(', ')}.`, 'REPROMPT');
   const email = Email.safeParse(event.sessionAttributes?.userEmail);
   const tools = assistantTools(
-    { campaigns, knowledge: noSearch, builds, workfrontProject, now },
+    { campaigns, knowledge: noSearch, builds, deduplication, workfrontProject, now },
     { tenantId: tenant.data, ...(email.success ? { userEmail: email.data } : {}) },
   );
   const args = Object.fromEntries((event.parameters ?? []).map((p) => [p.name, String(p.value ?? '')]));
@@ -56,10 +61,12 @@ export async function handler(raw: unknown): Promise<FunctionResponse> {
   try {
     return respond(await run({ tools, actionId: event.sessionAttributes?.actionId, args }));
   } catch (error) {
-    const retryable = error instanceof DomainError && (RETRYABLE_ERROR_CODES as readonly string[]).includes(error.code);
-    if (error instanceof DomainError && !retryable) return respond(error.message, 'REPROMPT');
+    // The one error policy (domain/error-policy.ts) decides what the model is told.
+    const named = asDependencyError(error);
+    const policy = errorPolicyOf(named);
+    if (named instanceof DomainError && policy.agentState === 'REPROMPT') return respond(named.message, 'REPROMPT');
     logger.error('Assistant action failed', { error });
-    return respond('The action failed because a dependency is unavailable; try again later.', 'FAILURE');
+    return respond('The action failed because a dependency is unavailable; try again later.', policy.agentState);
   } finally {
     logger.resetKeys();
   }

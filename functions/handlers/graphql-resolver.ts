@@ -7,6 +7,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
 import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import type { Context } from 'aws-lambda';
+import { EventBridgeBuildRequests } from '../adapters/eventbridge-build-requests.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { ApprovalPolicyRepository } from '../data/approval-policy-repository.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
@@ -14,6 +15,7 @@ import { PostVersionRepository } from '../data/post-version-repository.ts';
 import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
+import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { createResolver } from '../graphql/resolver.ts';
 import { agentFromConfig } from '../adapters/agent-from-config.ts';
@@ -29,7 +31,8 @@ const events = new EventBridgeClient({});
 const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
 // Only the assistant needs the knowledge index: no reading the knowledge bucket on every cold start.
 const knowledge = agentFromConfig(process.env, { warm: false });
-const builds = { events, busName: config.EVENT_BUS_NAME };
+const builds = new EventBridgeBuildRequests(events, config.EVENT_BUS_NAME);
+const deduplication = new DeduplicationStore(doc, config.TABLE_NAME);
 
 const resolve = createResolver({
   doc,
@@ -37,6 +40,8 @@ const resolve = createResolver({
   busName: config.EVENT_BUS_NAME,
   events,
   campaigns,
+  builds,
+  deduplication,
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
@@ -45,7 +50,7 @@ const resolve = createResolver({
   reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
   // The campaign assistant (issue 13): its tools are bound to each session's tenant and user.
   agent: assistantFromConfig(process.env, (session) =>
-    assistantTools({ campaigns, knowledge, builds, now: () => new Date() }, { tenantId: session.tenantId, ...(session.userEmail ? { userEmail: session.userEmail } : {}) }),
+    assistantTools({ campaigns, knowledge, builds, deduplication, now: () => new Date() }, { tenantId: session.tenantId, ...(session.userEmail ? { userEmail: session.userEmail } : {}) }),
   ),
   // --- approvals (issue 16)
   decisions: new StageDecisionRepository(doc, config.TABLE_NAME),

@@ -14,10 +14,12 @@ import { z } from 'zod';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
-import { DomainError, RETRYABLE_ERROR_CODES, ValidationError } from '../domain/errors.ts';
+import { asDependencyError } from '../adapters/dependency-errors.ts';
+import { errorPolicyOf, ValidationError } from '../domain/errors.ts';
 import { TenantId } from '../domain/vocabulary.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { flushMetrics, logger, recordWorkfrontEvent } from '../shared/observability.ts';
+import { recordSecurityEvent, SECURITY_EVENTS } from '../shared/security-events.ts';
 import { applyWorkfrontEvent } from '../use-cases/apply-workfront-event.ts';
 import { parseWorkfrontEvent } from '../workfront/event-payload.ts';
 import { WorkfrontObjectEvents } from '../workfront/object-updated-events.ts';
@@ -56,6 +58,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     const tenant = TenantId.safeParse(event.queryStringParameters?.tenant);
     const presented = bearerToken(event.headers?.authorization ?? event.headers?.Authorization);
     if (!tenant.success || !presented || !tokensMatch(presented, tenantWebhookToken(await secret(), tenant.data))) {
+      recordSecurityEvent(SECURITY_EVENTS.webhookUnauthorized, { tenant: tenant.success ? tenant.data : 'invalid', token: presented ? 'wrong' : 'missing' });
       return reply(401, { message: 'Missing or invalid bearer token for this tenant' }, { 'WWW-Authenticate': 'Bearer' });
     }
     logger.appendKeys({ tenantId: tenant.data });
@@ -74,10 +77,11 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     logger.info('Workfront event handled', { outcome, eventType: workfrontEvent.eventType, objCode: workfrontEvent.objCode, objId: workfrontEvent.objId, format: workfrontEvent.format });
     return reply(200, { outcome });
   } catch (error) {
-    if (error instanceof ValidationError) return reply(400, { message: error.message });
-    const retryable = error instanceof DomainError && (RETRYABLE_ERROR_CODES as readonly string[]).includes(error.code);
+    const named = asDependencyError(error);
+    const { httpStatus } = errorPolicyOf(named);
+    if (named instanceof ValidationError) return reply(httpStatus, { message: named.message });
     logger.error('Workfront event not processed; Workfront will retry', { error });
-    return reply(retryable ? 503 : 500, { message: 'The event could not be processed; retry later' });
+    return reply(httpStatus, { message: 'The event could not be processed; retry later' });
   } finally {
     flushMetrics();
     logger.resetKeys();

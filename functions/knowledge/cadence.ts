@@ -1,7 +1,7 @@
 // How many posts each channel gets per campaign tier, and how they are spread
 // over the campaign window. The numbers come from the playbooks in
 // knowledge-content/ (campaign tiers, e-mail checklist, social playbook,
-// content and blog playbook); test/unit/cadence-playbooks.test.ts keeps the
+// content and blog playbook); test/knowledge/cadence-playbooks.test.ts keeps the
 // two from drifting apart.
 import type { Tier } from '../domain/campaign-tiers.ts';
 import type { Channel } from '../domain/vocabulary.ts';

@@ -6,6 +6,7 @@
 // one place.
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { asDependencyError } from '../adapters/dependency-errors.ts';
 import { DomainError } from '../domain/errors.ts';
 import { parseOrThrow } from '../domain/validate.ts';
 import { correlate, flushMetrics, logger } from './observability.ts';
@@ -17,9 +18,15 @@ export class StepFunctionsError extends Error {
   }
 }
 
-/** Domain errors keep their code as the error name; anything else is an unexpected `InternalError`. */
+/**
+ * Domain errors keep their code as the error name; an AWS throttle or transient
+ * failure becomes `Throttled` / `DependencyUnavailable` (so every Task can raise
+ * the retryable codes and every Task's Retry lists them); anything else is an
+ * unexpected `InternalError`.
+ */
 export function toStepFunctionsError(error: unknown): StepFunctionsError {
-  if (error instanceof DomainError) return new StepFunctionsError(error.code, error.message);
+  const named = asDependencyError(error);
+  if (named instanceof DomainError) return new StepFunctionsError(named.code, named.message);
   return new StepFunctionsError('InternalError', 'An unexpected error occurred; see the function logs');
 }
 

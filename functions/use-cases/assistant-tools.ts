@@ -3,11 +3,13 @@
 // reach campaigns through the same use cases: one implementation of "create a
 // campaign", one of "classify".
 import type { CampaignRepository } from '../data/campaign-repository.ts';
+import type { DeduplicationStore } from '../data/deduplication-store.ts';
 import { campaignIdForAction } from '../domain/agent-action.ts';
 import type { Agent } from '../ports/agent.ts';
 import type { AssistantTools, WorkfrontProjectStatus } from '../ports/assistant-tools.ts';
 import { classifyCampaign } from './classify-campaign.ts';
-import { createCampaign, type BuildRequests } from './create-campaign.ts';
+import type { BuildRequests } from '../ports/build-requests.ts';
+import { createCampaign } from './create-campaign.ts';
 import { findCampaigns } from './find-campaigns.ts';
 import { searchPlaybooks } from './search-playbooks.ts';
 
@@ -15,6 +17,8 @@ export interface AssistantToolDeps {
   readonly campaigns: CampaignRepository;
   readonly knowledge: Pick<Agent, 'retrieve'>;
   readonly builds: BuildRequests;
+  /** createCampaign's clientRequestId claims (issue 20). */
+  readonly deduplication: DeduplicationStore;
   /** Live Workfront look-up, where the function holds Workfront credentials. */
   readonly workfrontProject?: (tenantId: string, campaignId: string) => Promise<WorkfrontProjectStatus | undefined>;
   readonly now: () => Date;
@@ -39,7 +43,7 @@ export function assistantTools(deps: AssistantToolDeps, session: ToolSession): A
       return { projectId: campaign.workfrontProjectId, name: campaign.brief.name, status: campaign.status, url: campaign.workfrontUrl ?? '' };
     },
     createCampaign: (actionId, brief) =>
-      createCampaign(deps.builds, {
+      createCampaign(deps, {
         tenantId,
         input: brief,
         ...(session.userEmail ? { callerEmail: session.userEmail } : {}),

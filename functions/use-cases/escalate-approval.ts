@@ -6,7 +6,7 @@
 // waits, the level is the top of the path, or the tenant configured nobody for
 // the next level. At-least-once delivery: the hand-over is one conditional
 // write, and each new approver's e-mail is claimed before it is sent.
-import type { ApprovalEscalations, EscalationContacts } from '../data/approval-escalations.ts';
+import type { ApprovalEscalations, EscalationContacts } from '../data/escalation-repository.ts';
 import type { ApprovalReminderEvent } from '../domain/approval-reminders.ts';
 import { nextApprovalLevel, tierApprovalLevel } from '../domain/escalation.ts';
 import { approvalLinks, renderApprovalEmail } from '../approval/approval-email.ts';

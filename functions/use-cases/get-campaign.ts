@@ -1,16 +1,14 @@
 // One campaign of the caller's tenant, with its posts and latest approval when
 // the caller asks for them. Another tenant's campaign is simply not there.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ApprovalRepository } from '../data/approval-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
-import { latestApproval } from '../data/campaign-approvals.ts';
 import type { Approval } from '../domain/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import type { Post } from '../domain/post.ts';
 
 export interface CampaignReaders {
   readonly campaigns: CampaignRepository;
-  readonly doc: DynamoDBDocumentClient;
-  readonly tableName: string;
+  readonly approvals: ApprovalRepository;
 }
 
 /** What to read beside the campaign item; each costs one Query, so only when selected. */
@@ -30,7 +28,7 @@ export async function withDetails(readers: CampaignReaders, campaign: Campaign, 
   const { tenantId, campaignId } = campaign;
   const [posts, approval] = await Promise.all([
     include.posts ? readers.campaigns.listPosts(tenantId, campaignId) : undefined,
-    include.approval ? latestApproval(readers.doc, readers.tableName, tenantId, campaignId) : undefined,
+    include.approval ? readers.approvals.latestFor(tenantId, campaignId) : undefined,
   ]);
   return {
     campaign,

@@ -4,6 +4,7 @@
 // as a duplicate instead of a second build.
 import { createHash } from 'node:crypto';
 import { parseBrief } from '../domain/campaign-brief.ts';
+import { normaliseEventBrief } from '../domain/event-brief.ts';
 import { newCampaign, type Campaign } from '../domain/campaign.ts';
 import { AlreadyExistsError, ValidationError, type FieldIssue } from '../domain/errors.ts';
 import { toFieldIssues } from '../domain/validate.ts';
@@ -27,7 +28,7 @@ export function parseBuildRequest(detail: unknown): { tenantId: string; campaign
   const briefInput = typeof detail === 'object' && detail !== null ? (detail as Record<string, unknown>).brief : undefined;
   let brief: Campaign['brief'] | undefined;
   try {
-    brief = parseBrief(briefInput);
+    brief = parseBrief(normaliseEventBrief(briefInput));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     // A missing brief is already named by the envelope check.

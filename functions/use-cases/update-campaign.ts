@@ -1,8 +1,7 @@
 // updateCampaign: edit a campaign's descriptive fields (name, objective,
 // target audience) while it is not finished, then tell subscribers.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { editBrief } from '../data/campaign-edits.ts';
+import type { CampaignRepository } from '../data/campaign-repository.ts';
 import { CampaignBrief } from '../domain/campaign-brief.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ValidationError } from '../domain/errors.ts';
@@ -10,8 +9,7 @@ import { parseOrThrow } from '../domain/validate.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 
 export interface CampaignEditors {
-  readonly doc: DynamoDBDocumentClient;
-  readonly tableName: string;
+  readonly campaigns: CampaignRepository;
   readonly updates: CampaignUpdates;
 }
 
@@ -48,7 +46,7 @@ export async function updateCampaign(editors: CampaignEditors, request: UpdateCa
     }
     throw error;
   }
-  const campaign = await editBrief(editors.doc, editors.tableName, request.tenantId, request.campaignId, edit, request.now);
+  const campaign = await editors.campaigns.editBrief(request.tenantId, request.campaignId, edit, request.now);
   await editors.updates.published(campaign);
   return campaign;
 }

@@ -35,7 +35,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { Decision } from '../../functions/domain/approval.ts';
-import { RETRYABLE_ERROR_CODES } from '../../functions/domain/errors.ts';
+import { RETRYABLE_ERROR_CODES } from '../../functions/domain/error-policy.ts';
 import { Generation, GeneratePostOutput, ReviseOutput, SaveOutput, STATE, SyncOutput } from '../../functions/workflow/contracts.ts';
 
 /** States the contract does not name: the terminal states and the two routing Choices. */
@@ -73,8 +73,16 @@ const BACKOFF = {
   jitterStrategy: JitterType.FULL,
 } satisfies Omit<RetryProps, 'errors'>;
 
-export const DEPENDENCY_RETRY: RetryProps = { errors: [...RETRYABLE_ERROR_CODES, ...LAMBDA_SERVICE_ERRORS], ...BACKOFF };
-export const SERVICE_RETRY: RetryProps = { errors: [...LAMBDA_SERVICE_ERRORS], ...BACKOFF };
+/**
+ * Every Task's Retry. Each Task's handler goes through stepHandler, which turns
+ * AWS throttling and transient failures into the error policy's retryable codes,
+ * so every Task can raise them and every Task retries them (a throttle during
+ * Save used to end the build in SaveFailed); Lambda itself can fail transiently.
+ */
+export const TASK_RETRY: RetryProps = { errors: [...RETRYABLE_ERROR_CODES, ...LAMBDA_SERVICE_ERRORS], ...BACKOFF };
+// The two former policies, kept as names so call sites (and branches adding Tasks) need no edit.
+export const DEPENDENCY_RETRY = TASK_RETRY;
+export const SERVICE_RETRY = TASK_RETRY;
 
 export interface CampaignBuildFunctions {
   readonly saveCampaign: IFunction;

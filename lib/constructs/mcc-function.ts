@@ -20,7 +20,7 @@ import { TABLE_DESIGN } from '../../functions/data/table-design.ts';
 import { acknowledge, nagResource } from '../nag.ts';
 import type { StageSettings } from '../stage.ts';
 
-/** The handler entry points, `functions/handlers/<name>.ts` (BRIEF: fixed names). */
+/** The handler entry points, `functions/handlers/<name>.ts` (fixed names: functions/README.md lists them). */
 export const HANDLER_NAMES = [
   'save-campaign',
   'plan-campaign',
@@ -55,6 +55,12 @@ export interface MccFunctionProps {
   readonly timeout?: Duration;
   /** @default 512 */
   readonly memorySize?: number;
+  /**
+   * Reserved concurrency: caps the function where its calls would overrun a downstream (and keeps
+   * that capacity for it). 0 or unset: none.
+   * @default undefined
+   */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 export type TableAccess = 'read' | 'readWrite';
@@ -90,6 +96,8 @@ export interface AssistantBinding {
 
 export class MccFunction extends NodejsFunction {
   public readonly handlerName: HandlerName;
+  /** The configured timeout, for the duration alarm (80 % of it). */
+  public readonly timeoutLimit: Duration;
   /** The function's own log group, with the stage's retention. */
   public readonly functionLogGroup: LogGroup;
 
@@ -120,6 +128,7 @@ export class MccFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
+      ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
       description: props.description,
       tracing: Tracing.ACTIVE,
       logGroup,
@@ -146,8 +155,9 @@ export class MccFunction extends NodejsFunction {
     });
     acknowledge(role, 'AwsSolutions-IAM5', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.', ['Resource::*']);
     this.handlerName = props.handlerName;
+    this.timeoutLimit = props.timeout ?? Duration.seconds(30);
     this.functionLogGroup = logGroup;
-    // BRIEF: every function reads TABLE_NAME and EVENT_BUS_NAME at cold start.
+    // Every function reads TABLE_NAME and EVENT_BUS_NAME at cold start (functions/shared/config.ts, CommonConfig).
     this.node.addValidation({
       validate: () => {
         const cfn = this.node.defaultChild as CfnFunction;

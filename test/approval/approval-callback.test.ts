@@ -10,11 +10,13 @@ import { MAX_FORM_BYTES } from '../../functions/approval/decision-form.ts';
 import { signApprovalToken } from '../../functions/approval/approval-token.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
-import { lambdaContext, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
+import { seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws } from '../support/fake-aws.ts';
 import { ListSchedulesCommand } from '@aws-sdk/client-scheduler';
 import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
+import { lambdaContext } from '../support/lambda-context.ts';
+import { loadHandler } from '../support/load-handler.ts';
 
 const SECRET = 'k'.repeat(48);
 const KEY = { kid: 'version-1', secret: new TextEncoder().encode(SECRET) };
@@ -34,17 +36,13 @@ beforeAll(async () => {
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
   approvals = new ApprovalRepository(table.doc, table.tableName);
-  Object.assign(process.env, {
+  const env = {
     TABLE_NAME: table.tableName,
     EVENT_BUS_NAME: 'mcc',
     APPROVAL_BASE_URL: 'https://approvals.example.com',
     APPROVAL_WINDOW_SECONDS: String(72 * 3600),
     SIGNING_KEY_SECRET_ID: 'mcc/approval-signing-key',
     MAIL_FROM: 'MCC <approvals@example.com>',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
     AWS_MAX_ATTEMPTS: '1',
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
     AWS_ENDPOINT_URL_SFN: aws.endpoint,
@@ -55,9 +53,9 @@ beforeAll(async () => {
     REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
     REMINDER_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:approval-reminder',
     REMINDER_ROLE_ARN: 'arn:aws:iam::000000000000:role/reminder-scheduler',
-  });
-  callback = (await import('../../functions/handlers/approval-callback.ts')).handler;
-  const requestHandler = (await import('../../functions/handlers/request-approval.ts')).handler;
+  };
+  callback = await loadHandler<typeof callback>('approval-callback', env);
+  const requestHandler = await loadHandler('request-approval', env);
   request = (event) => requestHandler(event, lambdaContext());
 });
 afterAll(async () => {

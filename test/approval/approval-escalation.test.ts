@@ -5,7 +5,7 @@
 // decided approval and a redelivered schedule change nothing.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApprovalEscalations, EscalationContacts } from '../../functions/data/approval-escalations.ts';
+import { ApprovalEscalations, EscalationContacts } from '../../functions/data/escalation-repository.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { DeduplicationStore } from '../../functions/data/deduplication-store.ts';

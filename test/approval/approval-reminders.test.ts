@@ -22,7 +22,7 @@ import { requestApproval } from '../../functions/use-cases/request-approval.ts';
 import { sendApprovalReminder } from '../../functions/use-cases/send-approval-reminder.ts';
 import { onApprovalSchedule } from '../../functions/use-cases/on-approval-schedule.ts';
 import type { EscalateApprovalDeps } from '../../functions/use-cases/escalate-approval.ts';
-import { ApprovalEscalations, EscalationContacts } from '../../functions/data/approval-escalations.ts';
+import { ApprovalEscalations, EscalationContacts } from '../../functions/data/escalation-repository.ts';
 import { verifyApprovalToken } from '../../functions/approval/approval-token.ts';
 import { keyOf, OutboxMailer, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
 import { stageRepositories } from '../support/approval-stages.ts';

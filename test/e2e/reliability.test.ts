@@ -180,7 +180,7 @@ describe('reliability', () => {
       const started = Date.now();
       const ids = Array.from({ length: 50 }, (_, i) => uniqueCampaignId(`e2e-burst-${i}`));
       // All at once through the EventBridge API (fifty AWS CLI processes would measure Python start-up instead).
-      const entries = ids.map((campaignId) => ({ EventBusName: 'mcc', Source: 'mcc.campaigns', DetailType: 'Campaign Build Requested', Detail: JSON.stringify({ tenantId: 'acme', campaignId, brief: validBrief(`Burst ${campaignId}`) }) }));
+      const entries = ids.map((campaignId) => ({ EventBusName: 'mcc-dev', Source: 'mcc.campaigns', DetailType: 'Campaign Build Requested', Detail: JSON.stringify({ tenantId: 'acme', campaignId, brief: validBrief(`Burst ${campaignId}`) }) }));
       const puts = await Promise.all(
         Array.from({ length: entries.length / 10 }, async (_, i) => {
           const res = await fetch(runtime.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSEvents.PutEvents' }, body: JSON.stringify({ Entries: entries.slice(i * 10, i * 10 + 10) }) });

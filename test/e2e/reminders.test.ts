@@ -12,7 +12,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { reminderGroupName } from '../../functions/adapters/scheduler-reminder-schedules.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { createDocumentClient } from '../../functions/data/dynamodb-document-client.ts';
-import { EscalationContacts } from '../../functions/data/approval-escalations.ts';
+import { EscalationContacts } from '../../functions/data/escalation-repository.ts';
 import { campaignInStatus, campaigns, e2e, eventually, executionForEvent, mailsFor, outbox, putBuildEvent, uniqueCampaignId, validBrief } from '../support/e2e.ts';
 
 const ctx = e2e();

@@ -9,10 +9,12 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EventBridgeBuildRequests } from '../../functions/adapters/eventbridge-build-requests.ts';
 import { LocalAgent } from '../../functions/adapters/local-agent/local-agent.ts';
 import { LocalAssistant } from '../../functions/adapters/local-assistant/local-assistant.ts';
 import { parseSlots } from '../../functions/adapters/local-assistant/slots.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
+import { DeduplicationStore } from '../../functions/data/deduplication-store.ts';
 import { conversationPartition } from '../../functions/data/keys.ts';
 import { readConfirmation } from '../../functions/domain/confirmation-reply.ts';
 import { DirectoryKnowledgeSource } from '../../functions/knowledge/directory-knowledge-source.ts';
@@ -113,14 +115,23 @@ describe('a creation that fails', () => {
       const unreachable = new EventBridgeClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
       let bus = unreachable;
       const assistant = new LocalAssistant((s) =>
-        assistantTools({ campaigns, knowledge, builds: { events: bus, busName: 'mcc' }, now: () => new Date() }, { tenantId: s.tenantId, ...(s.userEmail ? { userEmail: s.userEmail } : {}) }),
+        assistantTools(
+          {
+            campaigns,
+            knowledge,
+            // Read `bus` at each call: the test swaps the unreachable client for a working one.
+            builds: { request: (detail) => new EventBridgeBuildRequests(bus, 'mcc').request(detail) },
+            deduplication: new DeduplicationStore(working.table.doc, working.table.tableName),
+            now: () => new Date(),
+          }, { tenantId: s.tenantId, ...(s.userEmail ? { userEmail: s.userEmail } : {}) }),
       );
       const h = await startHarness(assistant);
       const me = cognito({ tenantId: 'outage' });
       const proposal = (await h.resolve(appsyncEvent('Mutation', 'sendAgentMessage', { message: BRIEF }, me))) as Reply;
       const actionId = proposal.pendingAction?.actionId ?? '';
       const args = { conversationId: proposal.conversationId, actionId, confirm: true };
-      expect((await failure(h.resolve(appsyncEvent('Mutation', 'confirmAgentAction', args, me)))).name).toBe('InternalError');
+      // An unreachable bus is a dependency outage: the error policy names it DependencyUnavailable (retryable).
+      expect((await failure(h.resolve(appsyncEvent('Mutation', 'confirmAgentAction', args, me)))).name).toBe('DependencyUnavailable');
       const afterFailure = (await h.resolve(appsyncEvent('Query', 'getConversation', { conversationId: proposal.conversationId }, me))) as { actions: { status: string }[]; pendingAction: { actionId: string } | null };
       expect(afterFailure.actions.map((a) => a.status)).toEqual(['PENDING']);
       expect(afterFailure.pendingAction?.actionId).toBe(actionId);

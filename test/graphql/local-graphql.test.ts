@@ -4,7 +4,6 @@
 // local runtime does, with AWS_ENDPOINT_URL_* pointing at local services).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Context } from 'aws-lambda';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
@@ -14,6 +13,8 @@ import { signDevToken, devTokenVerifier } from '../../local/graphql/dev-tokens.t
 import { createLocalGraphql, type LocalGraphql } from '../../local/graphql/local-graphql.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { aBrief, aCampaign, NOW } from '../support/fixtures.ts';
+import { lambdaContext } from '../support/lambda-context.ts';
+import { loadHandler } from '../support/load-handler.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
 import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
 
@@ -35,7 +36,6 @@ describe('local GraphQL endpoint', () => {
   let scheduler: RunningScheduler;
   let campaigns: CampaignRepository;
   const clients: Client[] = [];
-  const savedEnv = { ...process.env };
   const invoked: string[] = [];
 
   beforeAll(async () => {
@@ -44,12 +44,9 @@ describe('local GraphQL endpoint', () => {
     scheduler = await startLocalScheduler({ deliver: async () => ({ ok: true }) });
     campaigns = new CampaignRepository(table.doc, table.tableName);
     // What the local runtime gives the bundle: the template's environment plus endpoint variables.
-    Object.assign(process.env, {
+    const handler = await loadHandler('graphql-resolver', {
       TABLE_NAME: table.tableName,
       EVENT_BUS_NAME: 'mcc',
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
       // The local agent is configured but never reached here: these tests do not send agent messages.
       AGENT_PROVIDER: 'local',
@@ -60,7 +57,7 @@ describe('local GraphQL endpoint', () => {
       REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
       AWS_ENDPOINT_URL_EVENTBRIDGE: String(await events.client.config.endpoint?.().then((e) => `${e.protocol}//${e.hostname}:${e.port}`)),
     });
-    const { handler } = await import('../../functions/handlers/graphql-resolver.ts');
+
     graphql = createLocalGraphql({
       schemaPath: SCHEMA_PATH,
       resolverFunctionId: RESOLVER_ID,
@@ -68,7 +65,7 @@ describe('local GraphQL endpoint', () => {
       invoke: async (functionId, event) => {
         invoked.push(functionId);
         // Across a real invoke the result is JSON; keep that boundary here too.
-        const result = await handler(JSON.parse(JSON.stringify(event)), { awsRequestId: 'local', functionName: functionId } as Context);
+        const result = await handler(JSON.parse(JSON.stringify(event)), lambdaContext(functionId));
         return result === undefined ? null : JSON.parse(JSON.stringify(result));
       },
     });
@@ -84,7 +81,6 @@ describe('local GraphQL endpoint', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await events.close();
     await scheduler.stop();
-    process.env = savedEnv;
   });
 
   const token = (tenantId: string, groups: string[] = ['marketers']) => signDevToken(KEY, { sub: `user-${tenantId}`, tenantId, groups, email: `user@${tenantId}.example.com` });
@@ -164,7 +160,7 @@ describe('local GraphQL endpoint', () => {
     expect(created.body.data?.createCampaign).toMatchObject({ status: 'REQUESTED', tier: 3 });
     expect(events.entries.at(-1)).toMatchObject({ DetailType: 'Campaign Build Requested' });
 
-    const invalid = await post('mutation C($input: CreateCampaignInput!) { createCampaign(input: $input) { campaignId } }', { input: { ...brief, objective: 'short', targetAudience: audience } }, auth);
+    const invalid = await post('mutation C($input: CreateCampaignInput!) { createCampaign(input: $input) { campaignId } }', { input: { ...brief, objective: '   ', targetAudience: audience } }, auth);
     expect(invalid.body.errors?.[0]).toMatchObject({ errorType: 'ValidationError' });
     expect(invalid.body.errors?.[0]?.message).toContain('objective');
   });

@@ -1,7 +1,9 @@
 // The GraphQL resolver wired to DynamoDB Local and a recording EventBridge
 // endpoint, plus builders for AppSync direct-resolver events.
+import { EventBridgeBuildRequests } from '../../functions/adapters/eventbridge-build-requests.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
+import { DeduplicationStore } from '../../functions/data/deduplication-store.ts';
 import { ConversationRepository } from '../../functions/data/conversation-repository.ts';
 import { LocalAgent } from '../../functions/adapters/local-agent/local-agent.ts';
 import { LocalAssistant } from '../../functions/adapters/local-assistant/local-assistant.ts';
@@ -37,7 +39,7 @@ export async function startHarness(agent?: ConversationAgent): Promise<Harness> 
   const assistant =
     agent ??
     new LocalAssistant((session) =>
-      assistantTools({ campaigns, knowledge, builds: { events: events.client, busName: BUS }, now: () => new Date() }, {
+      assistantTools({ campaigns, knowledge, builds: new EventBridgeBuildRequests(events.client, BUS), deduplication: new DeduplicationStore(table.doc, table.tableName), now: () => new Date() }, {
         tenantId: session.tenantId,
         ...(session.userEmail ? { userEmail: session.userEmail } : {}),
       }),
@@ -56,6 +58,8 @@ export async function startHarness(agent?: ConversationAgent): Promise<Harness> 
     busName: BUS,
     events: events.client,
     campaigns,
+    builds: new EventBridgeBuildRequests(events.client, BUS),
+    deduplication: new DeduplicationStore(table.doc, table.tableName),
     approvals,
     ...stageRepositories(table),
     conversations: new ConversationRepository(table.doc, table.tableName),

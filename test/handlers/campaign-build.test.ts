@@ -3,7 +3,7 @@
 // an s3rver bucket, and Campaign Updated events sent by a real EventBridge
 // client to a local PutEvents endpoint — configured only through the
 // environment, exactly as the local runtime configures the bundles.
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { MAX_REVISIONS } from '../../functions/domain/campaign-status.ts';
 import type { CampaignBrief } from '../../functions/domain/campaign-brief.ts';
@@ -15,6 +15,7 @@ import { EventCapture } from '../support/event-capture.ts';
 import { aBrief } from '../support/fixtures.ts';
 import { S3RVER_CREDENTIALS, startKnowledgeBucket, type KnowledgeBucket } from '../support/knowledge-bucket.ts';
 import { lambdaContext } from '../support/lambda-context.ts';
+import { loadHandler } from '../support/load-handler.ts';
 
 type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 let save: Handler;
@@ -46,15 +47,13 @@ beforeAll(async () => {
     S3_FORCE_PATH_STYLE: 'true',
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   };
-  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-  save = (await import('../../functions/handlers/save-campaign.ts')).handler as Handler;
-  plan = (await import('../../functions/handlers/plan-campaign.ts')).handler as Handler;
-  generate = (await import('../../functions/handlers/generate-post.ts')).handler as Handler;
-  outcome = (await import('../../functions/handlers/campaign-outcome.ts')).handler as Handler;
+  save = await loadHandler<Handler>('save-campaign', env);
+  plan = await loadHandler<Handler>('plan-campaign', env);
+  generate = await loadHandler<Handler>('generate-post', env);
+  outcome = await loadHandler<Handler>('campaign-outcome', env);
 });
 
 afterAll(async () => {
-  vi.unstubAllEnvs();
   await events.stop();
   await knowledge?.stop();
 });

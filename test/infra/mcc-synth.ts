@@ -26,8 +26,9 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
  * cdk.json's context, no bundling, and without CDK's built-in CloudFormation schema validation (half the
  * synth time; `cdk synth` still runs it, and the cdk-nag test keeps it on).
  */
-export function mccApp(context: Record<string, unknown> = {}, options: { cloudFormationValidation?: boolean } = {}): App {
+export function mccApp(context: Record<string, unknown> = {}, options: { cloudFormationValidation?: boolean; outdir?: string } = {}): App {
   return new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
     context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
     builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
   });

@@ -105,7 +105,7 @@ describe('Lambda functions', () => {
     }
   });
 
-  it('sets each handler the environment BRIEF.md names', () => {
+  it('sets each handler the environment its config schema reads', () => {
     const envOf = (template: Template, idPrefix: string) => {
       const [fn] = Object.entries(template.findResources('AWS::Lambda::Function')).filter(([id]) => id.startsWith(idPrefix));
       return Object.keys((fn?.[1] as { Properties: { Environment: { Variables: Json } } }).Properties.Environment.Variables);

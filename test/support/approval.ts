@@ -1,7 +1,6 @@
 // Builders for the approval tests: a campaign walked to GENERATING with posts,
 // in-memory signing keys and mailer for use-case tests (the SDK adapters have
 // their own tests against fake-aws), and a Lambda context.
-import type { Context } from 'aws-lambda';
 import type { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import type { CampaignBrief } from '../../functions/domain/campaign-brief.ts';
 import type { Campaign } from '../../functions/domain/campaign.ts';
@@ -67,23 +66,6 @@ export async function seedGeneratedCampaign(
   );
   await campaigns.putPosts(tenantId, campaignId, posts);
   return { campaign: await campaigns.require(tenantId, campaignId), posts };
-}
-
-export function lambdaContext(): Context {
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'test',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:test',
-    memoryLimitInMB: '256',
-    awsRequestId: 'req-1',
-    logGroupName: '/aws/lambda/test',
-    logStreamName: 'stream',
-    getRemainingTimeInMillis: () => 10_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
 }
 
 /** The token of an e-mailed review link. */

@@ -53,7 +53,7 @@ export async function aws(gateway: string, args: readonly string[]): Promise<Rec
 /** `aws events put-events --entries file://…` with a Campaign Build Requested event; returns the event ID. */
 export async function putBuildEvent(gateway: string, detail: Record<string, unknown>): Promise<string> {
   const file = join(workDir, `event-${randomUUID()}.json`);
-  writeFileSync(file, JSON.stringify([{ EventBusName: 'mcc', Source: 'mcc.campaigns', DetailType: 'Campaign Build Requested', Detail: JSON.stringify(detail) }]));
+  writeFileSync(file, JSON.stringify([{ EventBusName: 'mcc-dev', Source: 'mcc.campaigns', DetailType: 'Campaign Build Requested', Detail: JSON.stringify(detail) }]));
   const out = await aws(gateway, ['events', 'put-events', '--entries', `file://${file}`]);
   const entries = out.Entries as { EventId?: string }[] | undefined;
   if (out.FailedEntryCount !== 0 || !entries?.[0]?.EventId) throw new Error(`put-events failed: ${JSON.stringify(out)}`);

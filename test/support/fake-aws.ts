@@ -6,6 +6,9 @@
 //   a missing stage is HTTP 400 ResourceNotFoundException.
 // - EventBridge, AWS JSON 1.1: X-Amz-Target AWSEvents.PutEvents → {FailedEntryCount, Entries: [{EventId}]}.
 // - SES v2, REST-JSON: POST /v2/email/outbound-emails → {MessageId}.
+// - DynamoDB, AWS JSON 1.0 (X-Amz-Target DynamoDB_20120810.*), only to refuse: while `dynamoDbThrottled`,
+//   HTTP 400 `{"__type": "com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", "message"}`
+//   (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html).
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +50,10 @@ export class FakeAws {
   readonly secretsById = new Map<string, string>();
   /** Errors the next SendTask* calls answer with, in order (e.g. 'TaskTimedOut'). */
   readonly sfnErrors: string[] = [];
+  /** Refuse the next N PutEvents entries as EventBridge does, in a 200 answer: `FailedEntryCount` and per-entry `ErrorCode`. */
+  putEventsRefusals = 0;
+  /** Answer every DynamoDB call with throttling (real reads and writes go to DynamoDB Local). */
+  dynamoDbThrottled = false;
   #server = createServer((req, res) => void this.#serve(req, res));
   endpoint = '';
 
@@ -109,6 +116,13 @@ export class FakeAws {
       res.end(JSON.stringify(payload));
     };
     if (req.method === 'POST' && path === '/v2/email/outbound-emails') return reply(200, { MessageId: `msg-${randomUUID()}` }, 'application/json');
+    if (target?.startsWith('DynamoDB_20120810.') && this.dynamoDbThrottled) {
+      return reply(
+        400,
+        { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'The level of configured provisioned throughput for the table was exceeded.' },
+        'application/x-amz-json-1.0',
+      );
+    }
     switch (target) {
       case 'AWSStepFunctions.SendTaskSuccess':
       case 'AWSStepFunctions.SendTaskFailure': {
@@ -131,6 +145,10 @@ export class FakeAws {
       }
       case 'AWSEvents.PutEvents': {
         const entries = Array.isArray(body.Entries) ? body.Entries : [];
+        if (this.putEventsRefusals > 0) {
+          this.putEventsRefusals -= 1;
+          return reply(200, { FailedEntryCount: entries.length, Entries: entries.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'Internal failure' })) }, 'application/x-amz-json-1.1');
+        }
         return reply(200, { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) }, 'application/x-amz-json-1.1');
       }
       default:

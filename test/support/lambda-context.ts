@@ -1,7 +1,7 @@
 // A Lambda context object for calling handlers directly in tests.
 import type { Context } from 'aws-lambda';
 
-export function lambdaContext(functionName: string): Context {
+export function lambdaContext(functionName = 'test'): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,

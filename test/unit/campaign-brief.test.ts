@@ -28,6 +28,10 @@ describe('parseBrief: a valid brief', () => {
     expect(parseBrief(brief).endDate).toBe('2028-01-02');
   });
 
+  it('GIVEN a one-word objective such as "Awareness" WHEN parsed THEN it is accepted (a build needs an objective, not a long one)', () => {
+    expect(parseBrief(aBrief({ objective: 'Awareness' })).objective).toBe('Awareness');
+  });
+
   it('GIVEN a single-day campaign (endDate = launchDate) WHEN parsed THEN it is accepted', () => {
     expect(parseBrief(aBrief({ launchDate: '2027-03-01', endDate: '2027-03-01' })).endDate).toBe('2027-03-01');
   });
@@ -41,7 +45,7 @@ describe('parseBrief: one bad field', () => {
     { what: 'a name shorter than 3 characters', input: aBrief({ name: 'ab' }), field: 'name' },
     { what: 'a name that is only 2 characters once trimmed', input: aBrief({ name: '   ab   ' }), field: 'name' },
     { what: 'an unknown campaign type', input: { ...aBrief(), type: 'NEWSLETTER' }, field: 'type' },
-    { what: 'an objective shorter than 10 characters', input: aBrief({ objective: 'Grow' }), field: 'objective' },
+    { what: 'a blank objective', input: aBrief({ objective: '  \t ' }), field: 'objective' },
     { what: 'a negative budget', input: aBrief({ budget: { amount: -1, currency: 'USD' } }), field: 'budget.amount' },
     { what: 'a zero budget', input: aBrief({ budget: { amount: 0, currency: 'USD' } }), field: 'budget.amount' },
     { what: 'an infinite budget', input: aBrief({ budget: { amount: Infinity, currency: 'USD' } }), field: 'budget.amount' },

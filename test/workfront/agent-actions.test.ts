@@ -8,6 +8,7 @@ import { listen, type WorkfrontSandbox } from '../../local/workfront-sandbox/ind
 import { campaignIn } from '../support/campaign-in-status.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { startFakeAws, type FakeAws } from '../support/fake-aws.ts';
+import { loadHandler } from '../support/load-handler.ts';
 
 interface AgentResponse {
   messageVersion: string;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const started = await listen({ apiKeys: ['agent-key'] });
   sandbox = started.sandbox;
   closeSandbox = started.close;
-  Object.assign(process.env, {
+  handler = await loadHandler<typeof handler>('agent-actions', {
     TABLE_NAME: table.tableName,
     EVENT_BUS_NAME: 'mcc',
     WORKFRONT_BASE_URL: started.url,
@@ -38,14 +39,10 @@ beforeAll(async () => {
     WORKFRONT_AUTH_MODE: 'apikey',
     WORKFRONT_CREDENTIALS_SECRET_ID: 'workfront-credentials',
     WORKFRONT_IMS_URL: started.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   });
-  ({ handler } = (await import('../../functions/handlers/agent-actions.ts')) as { handler: typeof handler });
   await campaignIn(repo, 'APPROVED', { tenantId: 'acme', campaignId: 'cmp-a1' });
   await campaignIn(repo, 'GENERATING', { tenantId: 'globex', campaignId: 'cmp-g1' });
   await campaignIn(repo, 'APPROVED', { tenantId: 'globex', campaignId: 'shared-id' });

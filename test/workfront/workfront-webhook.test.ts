@@ -7,6 +7,7 @@ import { CampaignRepository } from '../../functions/data/campaign-repository.ts'
 import { tenantWebhookToken } from '../../functions/workfront/webhook-token.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { startFakeAws, type FakeAws } from '../support/fake-aws.ts';
+import { loadHandler } from '../support/load-handler.ts';
 import { NOW } from '../support/fixtures.ts';
 import { httpApiEvent } from '../support/http-api-event.ts';
 import { listen } from '../../local/workfront-sandbox/index.ts';
@@ -22,19 +23,15 @@ beforeAll(async () => {
   repo = new CampaignRepository(table.doc, table.tableName);
   aws = await startFakeAws();
   aws.secretsById.set('webhook-token', SECRET);
-  Object.assign(process.env, {
+  handler = await loadHandler<typeof handler>('workfront-webhook', {
     TABLE_NAME: table.tableName,
     EVENT_BUS_NAME: 'mcc',
     WEBHOOK_TOKEN_SECRET_ID: 'webhook-token',
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
     AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   });
-  ({ handler } = await import('../../functions/handlers/workfront-webhook.ts'));
 });
 afterAll(() => aws.close());
 

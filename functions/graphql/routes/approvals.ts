@@ -8,7 +8,7 @@ import { StageRule } from '../../domain/stage-quorum.ts';
 import { Email, Id } from '../../domain/vocabulary.ts';
 import { parseOrThrow } from '../../domain/validate.ts';
 import { campaignVersions } from '../../use-cases/campaign-versions.ts';
-import { decideAsApprover, decisionOfReviews } from '../approver-decision.ts';
+import { decideAsApprover, decisionOfReviews } from '../../use-cases/approver-decision.ts';
 import { approvalView, decisionView, postView } from '../campaign-view.ts';
 import { APPROVERS, MARKETERS, requirePerson } from '../identity.ts';
 import type { FieldContext, ResolverDeps, Route } from '../resolver.ts';

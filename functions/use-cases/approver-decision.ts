@@ -3,19 +3,13 @@
 // instead of a signed token. The caller's e-mail claim must be one of the
 // approvers of the stage now waiting; single use is shared with the link —
 // whichever comes first wins.
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { latestApproval } from '../data/campaign-approvals.ts';
 import { stageOf, type Approval, type Decision } from '../domain/approval.ts';
 import { AlreadyDecidedError, StageNotOpenError } from '../domain/approval-errors.ts';
-import { ApprovalClosedError, NotFoundError } from '../domain/errors.ts';
+import { ApprovalClosedError, NotFoundError, UnauthorizedError } from '../domain/errors.ts';
 import { decisionFromPosts, type PostReview } from '../domain/stage-decision.ts';
-import { applyDecision, type DecideApprovalDeps } from '../use-cases/decide-approval.ts';
-import { UnauthorizedError } from './graphql-errors.ts';
+import { applyDecision, type DecideApprovalDeps } from './decide-approval.ts';
 
-export interface ApproverDecisionDeps extends Omit<DecideApprovalDeps, 'keys' | 'now'> {
-  readonly doc: DynamoDBDocumentClient;
-  readonly tableName: string;
-}
+export type ApproverDecisionDeps = Omit<DecideApprovalDeps, 'keys' | 'now'>;
 
 export interface ApproverDecisionRequest {
   readonly tenantId: string;
@@ -32,7 +26,7 @@ export interface ApproverDecisionRequest {
 }
 
 export async function decideAsApprover(deps: ApproverDecisionDeps, request: ApproverDecisionRequest): Promise<Approval> {
-  const pending = await latestApproval(deps.doc, deps.tableName, request.tenantId, request.campaignId);
+  const pending = await deps.approvals.latestFor(request.tenantId, request.campaignId);
   if (!pending) throw new NotFoundError('Approval request for campaign', request.campaignId);
   if (request.stage !== undefined) {
     const { stage, stageCount } = stageOf(pending);
