@@ -33,6 +33,8 @@ export const HANDLER_NAMES = [
   'workfront-webhook',
   'agent-actions',
   'graphql-resolver',
+  // issue 18
+  'mcp',
 ] as const;
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
