@@ -5,7 +5,7 @@
 // bundles, a 26-post campaign build, the Workfront webhook, GraphQL listing
 // and the cost of one campaign. Writes bench/results.json and prints tables.
 // Figures, not pass/fail; not part of `npm test`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLocalConfig } from '../local/config.ts';
@@ -20,6 +20,8 @@ import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
 import { runWebhook } from './webhook.ts';
+import { MCP_BENCH, runMcp } from './mcp.ts';
+import { mergeResults } from './results-file.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -84,6 +86,10 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // --- MCP server (issue 18) ---
+    step('mcp: 20 MCP clients calling tools/call list_campaigns at once…');
+    const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, ...MCP_BENCH });
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      mcp,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
@@ -108,7 +115,7 @@ async function main(): Promise<void> {
         },
       },
     };
-    writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    mergeResults(results);
 
     console.log('\nLambda bundles (cold init = fresh node: import + first call with a minimal event)');
     console.table(lambdaBundles.map((b) => ({ name: b.name, kB: round(b.bytes / 1024, 1), coldInitMs: b.coldInitMs, firstCall: b.firstCall })));
@@ -117,6 +124,7 @@ async function main(): Promise<void> {
       orchestration: { ...orchestration },
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
+      mcp: { ...mcp },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });
