@@ -54,6 +54,8 @@ export class McpStack extends Stack {
       description: 'MCP server (stateless Streamable HTTP): tools, resources and prompts over the campaign use cases',
       // The HTTP API gives up at 29 s.
       timeout: Duration.seconds(25),
+      // The SDK's default elicitation validator (Ajv) is replaced in code, so its ~220 KB are not shipped.
+      moduleStubs: { ajv: 'functions/mcp/stubs/ajv.ts', 'ajv-formats': 'functions/mcp/stubs/ajv-formats.ts' },
     })
       .bindTable(props.table, 'readWrite')
       .bindEventBus(props.eventBus)

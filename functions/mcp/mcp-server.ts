@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import type { PersonCaller } from '../graphql/identity.ts';
 import { correlate, logger } from '../shared/observability.ts';
+import { noElicitationValidator } from './no-elicitation-validator.ts';
 import { getPrompt, PROMPTS } from './prompts.ts';
 import { listResources, readResource, RESOURCE_TEMPLATES, type ResourceDeps } from './resources.ts';
 import { invalidParams, toToolError } from './tool-errors.ts';
@@ -45,7 +46,11 @@ let toolList: { name: string; title: string; description: string; inputSchema: R
 const BY_NAME = new Map(TOOLS.map((t) => [t.name, t]));
 
 export function createMcpServer(deps: McpDeps, caller: PersonCaller): Server {
-  const server = new Server(SERVER_INFO, { capabilities: { tools: {}, resources: {}, prompts: {} }, instructions: INSTRUCTIONS });
+  const server = new Server(SERVER_INFO, {
+    capabilities: { tools: {}, resources: {}, prompts: {} },
+    instructions: INSTRUCTIONS,
+    jsonSchemaValidator: noElicitationValidator,
+  });
   server.setRequestHandler(ListToolsRequestSchema, () => {
     toolList ??= TOOLS.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: jsonSchemaOf(t) as { type: 'object' }, annotations: t.annotations }));
     return { tools: toolList as never };
