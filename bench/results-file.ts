@@ -1,5 +1,5 @@
 // bench/results.json is shared by every benchmark: each run merges its keys
-// into what is there, so a partial run (e.g. `node bench/mcp.ts`) keeps the
+// into what is there, so a partial run (e.g. `npm exec -- node bench/mcp.ts`) keeps the
 // other figures.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 

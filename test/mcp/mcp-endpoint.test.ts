@@ -181,6 +181,9 @@ describe('the MCP endpoint', () => {
     expect(decided).toMatchObject({ isError: true, structuredContent: { error: { code: 'NotFound' } } });
     const wf = await globex.callTool({ name: 'get_workfront_status', arguments: { campaignId: mine.campaignId } });
     expect(wf).toMatchObject({ isError: true, structuredContent: { error: { code: 'NotFound' } } });
+    const review = await acme.getPrompt({ name: 'review-campaign', arguments: { campaignId: mine.campaignId } });
+    expect(review.messages[1]?.content).toMatchObject({ type: 'resource', resource: { uri: `mcc://campaigns/${mine.campaignId}` } });
+    await expect(globex.getPrompt({ name: 'review-campaign', arguments: { campaignId: mine.campaignId } })).rejects.toMatchObject({ code: -32002 });
     // A tenant named in the arguments is refused as an unknown argument, never used.
     await expect(globex.callTool({ name: 'list_campaigns', arguments: { tenantId: 'acme' } })).rejects.toMatchObject({ code: -32602 });
     expect(await campaigns.get('acme', mine.campaignId)).toEqual(mine);
