@@ -121,6 +121,8 @@ describe('the MCP endpoint', () => {
         base,
       ),
     );
+    // Cold start (config, clients) here, under the hook's timeout rather than the first test's.
+    await import('../../functions/handlers/mcp.ts');
   });
 
   afterAll(async () => {
