@@ -13,6 +13,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { freePort } from '../local/free-port.ts';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
 import { synthesize, synthReason } from '../local/synth.ts';
+import { runAssistantTurns } from './assistant-turns.ts';
 import { measureColdInit } from './cold-init.ts';
 import { campaignCost, gbSeconds } from './cost.ts';
 import { startDynamoDbMeter } from './dynamodb-meter.ts';
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // The campaign assistant (issue 13): chat turns over GraphQL.
+    step('assistant: 20 scripted conversations of 6 chat turns over GraphQL…');
+    const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
+
     // --- MCP server (issue 18) ---
     step('mcp: 20 MCP clients calling tools/call list_campaigns at once…');
     const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, ...MCP_BENCH });
@@ -99,6 +104,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      assistantTurns,
       mcp,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
@@ -115,6 +121,7 @@ async function main(): Promise<void> {
         },
       },
     };
+    // Merge: keys other tools write (`npm run eval` writes `assistant`) survive a bench run.
     mergeResults(results);
 
     console.log('\nLambda bundles (cold init = fresh node: import + first call with a minimal event)');
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
       orchestration: { ...orchestration },
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
+      assistantTurns: { ...assistantTurns },
       mcp: { ...mcp },
     });
     console.log('Cost per campaign (USD)');

@@ -16,7 +16,7 @@ import { classifyCampaign } from '../use-cases/classify-campaign.ts';
 import { briefFromInput, createCampaign, type BuildRequests } from '../use-cases/create-campaign.ts';
 import { getCampaign, type CampaignReaders } from '../use-cases/get-campaign.ts';
 import { listCampaigns } from '../use-cases/list-campaigns.ts';
-import { searchPlaybooks } from '../use-cases/search-playbooks.ts';
+import { MAX_QUERY_LENGTH, MAX_SEARCH_RESULTS, searchPlaybooks } from '../use-cases/search-playbooks.ts';
 import { newCampaign } from '../domain/campaign.ts';
 import type { ToolResult } from './tool-errors.ts';
 
@@ -63,7 +63,7 @@ export const TOOLS: readonly ToolDefinition[] = [
     name: 'search_playbooks',
     title: 'Search the playbooks',
     description: "Passages from the company's marketing playbooks, brand guidelines and channel templates that answer a question.",
-    input: z.strictObject({ query: str(1000).describe('What to look for'), maxResults: z.number().int().min(1).max(20).optional() }),
+    input: z.strictObject({ query: str(MAX_QUERY_LENGTH).describe('What to look for'), maxResults: z.number().int().min(1).max(MAX_SEARCH_RESULTS).optional() }),
     annotations: { readOnlyHint: true },
     async run(deps, _caller, args) {
       const passages = await searchPlaybooks(deps.knowledge, args);
@@ -79,7 +79,7 @@ export const TOOLS: readonly ToolDefinition[] = [
     annotations: { readOnlyHint: true },
     async run(deps, _caller, args) {
       const c = classifyCampaign({ ...args, now: deps.now() });
-      const lead = c.leadTime.check ? (c.leadTime.check.met ? ' Lead time is met.' : ` Lead time is NOT met: ${c.leadTime.check.rule}.`) : '';
+      const lead = c.leadTime ? (c.leadTime.met ? ' Lead time is met.' : ` Lead time is NOT met: ${c.leadTime.rule}.`) : '';
       return result(`Tier ${c.tier} (${c.label}), ${c.approvalLevel} approval: ${c.reasons.join('; ')}.${lead}`, { ...c });
     },
   }),
@@ -98,7 +98,7 @@ export const TOOLS: readonly ToolDefinition[] = [
         const brief = briefFromInput(input, person.email);
         const summary = campaignView({ campaign: newCampaign({ tenantId: person.tenantId, campaignId: 'preview', brief, now }) });
         for (const notYet of ['campaignId', 'createdAt', 'updatedAt', 'history']) delete summary[notYet];
-        const lead = classifyCampaign({ ...brief, now }).leadTime.check;
+        const lead = classifyCampaign({ ...brief, now }).leadTime;
         return result(
           `Not created yet. Would create "${brief.name}": Tier ${String(summary.tier)}, ${String(summary.approvalLevel)} approval, ${brief.channels.length} channel(s), ${brief.launchDate} to ${brief.endDate}. Call again with confirm: true to create it.`,
           { created: false, campaign: summary, ...(lead ? { leadTime: lead } : {}) },

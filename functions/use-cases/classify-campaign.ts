@@ -1,13 +1,21 @@
-// classifyCampaign: which tier a campaign would be, who approves it, and
-// whether its launch date leaves the tier's lead time — the playbook rules of
-// functions/domain/campaign-tiers.ts, before anything is created. Shared by
-// the assistant (#13) and the MCP tool classify_campaign (#18); the signature
-// is the one both agreed on, so either copy reconciles at merge.
-import type { CampaignBrief } from '../domain/campaign-brief.ts';
-import { checkLeadTime, classifyTier, ruleFor, type ApprovalLevel, type LeadTimeCheck, type Tier } from '../domain/campaign-tiers.ts';
+// classifyCampaign: the tier a campaign would get, why, who approves it and
+// whether its launch date leaves the tier's minimum lead time, with the
+// playbook the rules come from. The assistant (Bedrock action group and local),
+// MCP and Save all classify with the same domain rules.
+import { checkLeadTime, classifyTier, type ApprovalLevel, type LeadTimeCheck, type Tier } from '../domain/campaign-tiers.ts';
 import type { Citation } from '../domain/citation.ts';
+import type { CampaignType, Channel, Currency } from '../domain/vocabulary.ts';
 
-export interface ClassifyCampaignRequest extends Pick<CampaignBrief, 'type' | 'budget' | 'channels'> {
+export const TIERS_PLAYBOOK: Citation = {
+  documentId: 'playbooks/campaign-tiers.md',
+  title: 'Campaign tiers: classification, lead time, and approvals',
+};
+
+export interface ClassifyCampaignInput {
+  readonly type: CampaignType;
+  readonly budget: { readonly amount: number; readonly currency: Currency };
+  readonly channels: readonly Channel[];
+  /** YYYY-MM-DD; without it there is no lead-time check. */
   readonly launchDate?: string;
   readonly now: Date;
 }
@@ -16,27 +24,19 @@ export interface Classification {
   readonly tier: Tier;
   readonly label: string;
   readonly approvalLevel: ApprovalLevel;
-  readonly reasons: readonly string[];
-  /** The tier's lead time; `check` only when a launch date was given. */
-  readonly leadTime: { readonly minWeeks: number; readonly maxWeeks: number; readonly check?: LeadTimeCheck };
+  readonly reasons: string[];
+  readonly leadTime: LeadTimeCheck | null;
   readonly citation: Citation;
 }
 
-export const TIERS_PLAYBOOK: Citation = { documentId: 'playbooks/campaign-tiers.md', title: 'Campaign tiers: classification, lead time, and approvals' };
-
-export function classifyCampaign(request: ClassifyCampaignRequest): Classification {
-  const decision = classifyTier(request);
-  const rule = ruleFor(decision.tier);
+export function classifyCampaign(input: ClassifyCampaignInput): Classification {
+  const decision = classifyTier({ type: input.type, budget: { ...input.budget }, channels: [...input.channels] });
   return {
     tier: decision.tier,
     label: decision.label,
     approvalLevel: decision.approvalLevel,
-    reasons: decision.reasons,
-    leadTime: {
-      minWeeks: rule.leadTimeWeeks.min,
-      maxWeeks: rule.leadTimeWeeks.max,
-      ...(request.launchDate ? { check: checkLeadTime(decision.tier, request.launchDate, request.now) } : {}),
-    },
+    reasons: [...decision.reasons],
+    leadTime: input.launchDate ? checkLeadTime(decision.tier, input.launchDate, input.now) : null,
     citation: TIERS_PLAYBOOK,
   };
 }
