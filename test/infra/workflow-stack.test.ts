@@ -72,9 +72,9 @@ describe('CampaignBuild state machine', () => {
 describe('Lambda functions', () => {
   const everyFunction = () => [workflow, api, agents].flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } })));
 
-  it('all ten handlers run on Node.js 24, arm64, traced, ESM with source maps and Powertools settings', () => {
+  it('all eleven handlers of these stacks (with the assistant action group) run on Node.js 24, arm64, traced, ESM with source maps and Powertools settings', () => {
     const functions = everyFunction() as { Properties: Json }[];
-    expect(functions).toHaveLength(10);
+    expect(functions).toHaveLength(11);
     for (const { Properties: fn } of functions) {
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
