@@ -20,6 +20,7 @@ import { startDynamoDbMeter } from './dynamodb-meter.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
+import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
 import { MCP_BENCH, runMcp } from './mcp.ts';
 import { mergeResults } from './results-file.ts';
@@ -95,6 +96,11 @@ async function main(): Promise<void> {
     step('mcp: 20 MCP clients calling tools/call list_campaigns at once…');
     const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, ...MCP_BENCH });
 
+    // --- reliability (issue 21) ---
+    step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
+    const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
+    // --- end reliability ---
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -106,6 +112,7 @@ async function main(): Promise<void> {
       graphql,
       assistantTurns,
       mcp,
+      reliability: { measuredAt: new Date().toISOString(), ...reliability },
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
