@@ -22,6 +22,7 @@ import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
 import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
+import { runNotifications } from './notifications.ts';
 import { MCP_BENCH, runMcp } from './mcp.ts';
 import { mergeResults } from './results-file.ts';
 
@@ -100,6 +101,9 @@ async function main(): Promise<void> {
     step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
     const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
     // --- end reliability ---
+    // notifications (issue 17)
+    step('notifications: 1,000 approval reminders due at one instant, Scheduler → Lambda → SES outbox…');
+    const notifications = await runNotifications(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-notify', count: 1_000 });
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
       assistantTurns,
       mcp,
       reliability: { measuredAt: new Date().toISOString(), ...reliability },
+      notifications,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
@@ -139,6 +144,7 @@ async function main(): Promise<void> {
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
       assistantTurns: { ...assistantTurns },
+      notifications: { ...notifications, scope: undefined },
       mcp: { ...mcp },
     });
     console.log('Cost per campaign (USD)');

@@ -23,6 +23,13 @@ beforeAll(() => {
   ({ workflow, api, agents } = synthesized.templates);
 });
 
+/** The statements of the policies attached to the role whose logical ID starts with `rolePrefix`. */
+const policiesOfRole = (template: Template, rolePrefix: string): Json[] =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .map((p) => (p as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Json[] } } }).Properties)
+    .filter((p) => p.Roles.some((r) => r.Ref.startsWith(rolePrefix)))
+    .flatMap((p) => p.PolicyDocument.Statement);
+
 const allStatements = (template: Template): Json[] =>
   Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
     (p) => (p as { Properties: { PolicyDocument: { Statement: Json[] } } }).Properties.PolicyDocument.Statement,
@@ -154,18 +161,36 @@ describe('least privilege', () => {
   });
 
   it('lets the state machine invoke exactly its seven task functions', () => {
-    const invoke = allStatements(workflow).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    const invoke = policiesOfRole(workflow, 'CampaignBuildRole').filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
     const functions = new Set(invoke.flatMap((s) => [s.Resource].flat()).map((r) => JSON.stringify(r).match(/"([A-Za-z]+)[0-9A-F]{8}"/)?.[1]));
     expect([...functions].sort()).toEqual(
       ['CampaignOutcome', 'ExpireApproval', 'GeneratePost', 'PlanCampaign', 'RequestApproval', 'SaveCampaign', 'SyncToWorkfront'],
     );
   });
 
+  // notifications (issue 17)
+  it('lets EventBridge Scheduler, for this account only, invoke the approval reminder function and nothing else', () => {
+    const [role] = Object.entries(workflow.findResources('AWS::IAM::Role')).filter(([id]) => id.startsWith('ApprovalRemindersSchedulerRole'));
+    expect(JSON.stringify(role?.[1])).toContain('"Service":"scheduler.amazonaws.com"');
+    expect(JSON.stringify(role?.[1])).toContain('"aws:SourceAccount"');
+    const statements = policiesOfRole(workflow, 'ApprovalRemindersSchedulerRole');
+    expect(statements.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements[0]?.Resource)).toMatch(/^\{"Fn::GetAtt":\["ApprovalReminder[0-9A-F]{8}","Arn"\]\}$/);
+  });
+
+  it('lets RequestApproval create reminder groups and schedules under the stage prefix only, passing only the scheduler role', () => {
+    const statements = statementsOfFunction(workflow, 'RequestApproval');
+    const scheduler = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'));
+    expect(scheduler.flatMap(actionsOf).sort()).toEqual(['iam:PassRole', 'scheduler:CreateSchedule', 'scheduler:CreateScheduleGroup', 'scheduler:DeleteScheduleGroup']);
+    for (const s of scheduler.filter((x) => actionsOf(x).some((a) => a.startsWith('scheduler:')))) expect(JSON.stringify(s.Resource)).toContain('mcc-dev-apr-*');
+    expect(JSON.stringify(scheduler.find((s) => actionsOf(s).includes('iam:PassRole')))).toContain('ApprovalRemindersSchedulerRole');
+  });
+
   it('writes each function log only to its own log group, with retention', () => {
     const logStatements = allStatements(workflow).filter((s) => actionsOf(s).includes('logs:PutLogEvents') && !JSON.stringify(s.Resource).includes('"*"'));
     expect(logStatements.length).toBeGreaterThanOrEqual(7);
     for (const s of logStatements) expect(JSON.stringify(s.Resource)).toMatch(/Logs[0-9A-F]{8}/);
-    workflow.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 8);
+    workflow.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 9);
   });
 });
 
