@@ -5,7 +5,7 @@
 // bundles, a 26-post campaign build, the Workfront webhook, GraphQL listing
 // and the cost of one campaign. Writes bench/results.json and prints tables.
 // Figures, not pass/fail; not part of `npm test`.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLocalConfig } from '../local/config.ts';
@@ -23,6 +23,8 @@ import { runOrchestration } from './orchestration.ts';
 import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
 import { runNotifications } from './notifications.ts';
+import { MCP_BENCH, runMcp } from './mcp.ts';
+import { mergeResults } from './results-file.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
     step('assistant: 20 scripted conversations of 6 chat turns over GraphQL…');
     const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
 
+    // --- MCP server (issue 18) ---
+    step('mcp: 20 MCP clients calling tools/call list_campaigns at once…');
+    const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, ...MCP_BENCH });
+
     // --- reliability (issue 21) ---
     step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
     const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
@@ -109,6 +115,7 @@ async function main(): Promise<void> {
       webhook,
       graphql,
       assistantTurns,
+      mcp,
       reliability: { measuredAt: new Date().toISOString(), ...reliability },
       notifications,
       costPerCampaignUsd: {
@@ -127,9 +134,7 @@ async function main(): Promise<void> {
       },
     };
     // Merge: keys other tools write (`npm run eval` writes `assistant`) survive a bench run.
-    const resultsFile = new URL('./results.json', import.meta.url);
-    const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
-    writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+    mergeResults(results);
 
     console.log('\nLambda bundles (cold init = fresh node: import + first call with a minimal event)');
     console.table(lambdaBundles.map((b) => ({ name: b.name, kB: round(b.bytes / 1024, 1), coldInitMs: b.coldInitMs, firstCall: b.firstCall })));
@@ -140,6 +145,7 @@ async function main(): Promise<void> {
       graphql: { ...graphql },
       assistantTurns: { ...assistantTurns },
       notifications: { ...notifications, scope: undefined },
+      mcp: { ...mcp },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });

@@ -11,6 +11,7 @@ import type { AgentBinding } from './constructs/mcc-function.ts';
 import { DataStack } from './data-stack.ts';
 import { GraphqlStack } from './graphql-stack.ts';
 import { KnowledgeBaseStack } from './knowledge-base-stack.ts';
+import { McpStack } from './mcp-stack.ts';
 import { MonitoringStack } from './monitoring-stack.ts';
 import { type StageSettings, stageSettings } from './stage.ts';
 import { campaignBuildStateMachineName, WorkflowStack } from './workflow-stack.ts';
@@ -25,6 +26,7 @@ export interface MccStacks {
   readonly workflow: WorkflowStack;
   readonly graphql: GraphqlStack;
   readonly monitoring: MonitoringStack;
+  readonly mcp: McpStack;
 }
 
 export function buildMcc(app: App): MccStacks {
@@ -119,6 +121,25 @@ export function buildMcc(app: App): MccStacks {
     description: 'MCC GraphQL API (AppSync) for the frontend',
   });
 
+  // --- MCP server (issue 18) ---
+  const mcp = new McpStack(app, `${prefix}-Mcp`, {
+    env,
+    settings,
+    config,
+    httpApi: api.httpApi,
+    apiUrl: api.apiUrl,
+    table: data.table,
+    eventBus: data.eventBus,
+    stateMachine: workflow.stateMachine,
+    agents: agentBinding,
+    workfrontCredentials: data.workfrontCredentials,
+    userPool: graphql.graphql.userPool,
+    userPoolClient: graphql.graphql.userPoolClient,
+    description: 'MCC MCP server: POST /mcp on the HTTP API',
+  });
+  // Output by the API stack, which owns the URL: an output of an imported value is cfn-lint's W6001.
+  new CfnOutput(api, 'McpUrl', { value: `${api.apiUrl}/mcp`, description: 'Point MCP clients here (bearer: a user-pool ID token)' });
+
   const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, {
     env,
     settings,
@@ -131,6 +152,7 @@ export function buildMcc(app: App): MccStacks {
       agentActions: agents.agentActions,
       assistantActions: agents.assistantActions, // campaign assistant (issue 13)
       graphqlResolver: graphql.resolver,
+      mcp: mcp.mcp,
     },
     expireApproval: workflow.expireApproval,
     deadLetterQueue: workflow.deadLetterQueue,
@@ -143,5 +165,5 @@ export function buildMcc(app: App): MccStacks {
 
   Tags.of(app).add('application', 'marketing-command-center');
   Tags.of(app).add('stage', settings.stage);
-  return { settings, config, data, knowledgeBase, agents, api, workflow, graphql, monitoring };
+  return { settings, config, data, knowledgeBase, agents, api, workflow, graphql, monitoring, mcp };
 }

@@ -26,6 +26,7 @@ import { mountWorkfrontSandbox, type MountedWorkfront } from './workfront-mount.
 import { localGraphqlFor } from './graphql/local-graphql-mount.ts';
 import { FaultInjector, type FaultConfig } from './faults.ts';
 import { SchedulerService } from './scheduler/scheduler-service.ts';
+import { withLocalSignIn } from './auth/local-sign-in.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -198,7 +199,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AGENT_PROVIDER: options.agentProvider ?? 'local',
         ...(options.environment ?? {}),
       },
-      adjustEnvironment: (_fn, fnEnv) => {
+      adjustEnvironment: (_fn, templateEnv) => {
+        // Issue 18: user-pool token verification and the MCP resource URL point at the gateway.
+        const fnEnv = withLocalSignIn(templateEnv, gatewayUrl);
         if (!sandbox || fnEnv.WORKFRONT_BASE_URL === undefined) return fnEnv;
         return {
           ...fnEnv,
@@ -217,7 +220,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     cleanups.push(() => stepFunctions.stop());
     const deadLetters = new DeadLetters(join(dataDir, 'dead-letters.jsonl'));
     // GraphQL: the deployed schema, executed by the same resolver Lambda; EventBridge's AppSync targets call it as the backend.
-    const devTokenKey = loadOrCreateKey(join(dataDir, 'dev-token.key'));
+    const devTokenKey = loadOrCreateKey(join(dataDir, 'dev-token-key.pem'));
     const graphql = localGraphqlFor(model, lambda, devTokenKey, dataDir);
     const eventBus = new EventBusService({
       region: env.region,

@@ -37,6 +37,8 @@ export const HANDLER_NAMES = [
   'assistant-actions',
   // notifications (issue 17)
   'approval-reminder',
+  // issue 18
+  'mcp',
 ] as const;
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
@@ -61,6 +63,11 @@ export interface MccFunctionProps {
    * @default undefined
    */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * Packages bundled as a stand-in file (path from the project root) instead of themselves: for a
+   * dependency's dependency the function provably never runs (issue 18: the MCP SDK's ajv). @default none
+   */
+  readonly moduleStubs?: Readonly<Record<string, string>>;
 }
 
 export type TableAccess = 'read' | 'readWrite';
@@ -151,6 +158,7 @@ export class MccFunction extends NodejsFunction {
         // Some CommonJS dependencies call `require`; an ESM bundle has to provide it.
         banner: "import{createRequire as __mccRequire}from'node:module';const require=__mccRequire(import.meta.url);",
         forceDockerBundling: false,
+        ...(props.moduleStubs ? { esbuildArgs: { '--alias': Object.entries(props.moduleStubs).map(([name, file]) => `${name}=${projectRoot}${file}`) } } : {}),
       },
     });
     acknowledge(role, 'AwsSolutions-IAM5', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions.', ['Resource::*']);

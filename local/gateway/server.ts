@@ -10,6 +10,7 @@ import type { DeadLetters } from '../eventbridge/dead-letters.ts';
 import type { LambdaRunner } from '../lambda/lambda-runner.ts';
 import type { LocalRoute } from '../template/app-model.ts';
 import type { Operation } from './aws-json-apis.ts';
+import { devJwks, type DevTokenKeys } from '../graphql/dev-tokens.ts';
 import { issueDevToken } from './dev-token.ts';
 import { matchRoute, serveRoute } from './http-api.ts';
 import { readBody, send, sendAwsError, sendJson } from './http-util.ts';
@@ -29,7 +30,7 @@ export interface GatewayOptions {
   readonly lambda: LambdaRunner;
   readonly outbox: Outbox;
   readonly deadLetters: DeadLetters;
-  readonly devTokenKey: Uint8Array;
+  readonly devTokenKey: DevTokenKeys;
   readonly health: () => { ready: boolean; components: Record<string, unknown> };
   readonly log?: (line: string) => void;
   /** EventBridge Scheduler (issue 17): `/schedules`, `/schedule-groups`. */
@@ -137,6 +138,10 @@ export class Gateway {
         const groups = (q.get('groups') ?? '').split(',').filter(Boolean);
         return sendJson(res, 200, await issueDevToken(this.#options.devTokenKey, { tenant, sub: q.get('sub') ?? 'local-user', groups }));
       }
+      // The development tokens' public key, where a Cognito pool publishes its own (issue 18: the MCP function verifies against it).
+      case '.well-known':
+        if (rest.join('/') === 'jwks.json') return sendJson(res, 200, devJwks(this.#options.devTokenKey));
+        break;
     }
     const mount = this.#mounts.get(name);
     if (mount) return mount(req, res, `/${rest.join('/')}`);

@@ -6,11 +6,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LambdaRunner } from '../lambda/lambda-runner.ts';
 import type { LocalAppModel } from '../template/app-model.ts';
-import { devTokenVerifier } from './dev-tokens.ts';
+import { devTokenVerifier, type DevTokenKeys } from './dev-tokens.ts';
 import { createLocalGraphql, type LocalGraphql } from './local-graphql.ts';
 import { APPSYNC_DEFAULT_LIMITS } from './query-limits.ts';
 
-export function localGraphqlFor(model: LocalAppModel, lambda: LambdaRunner, devTokenKey: Uint8Array, dataDir: string): LocalGraphql | undefined {
+export function localGraphqlFor(model: LocalAppModel, lambda: LambdaRunner, devTokenKey: DevTokenKeys, dataDir: string): LocalGraphql | undefined {
   const api = model.graphqlApis.find((a) => a.resolverFunctionId && a.schema);
   const resolver = api && model.functions.find((f) => f.logicalId === api.resolverFunctionId);
   if (!api || !resolver) return undefined;

@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { SCHEMA_PATH } from '../../lib/constructs/graphql-api.ts';
 import { signDevToken, devTokenVerifier } from '../../local/graphql/dev-tokens.ts';
+import { loadOrCreateKey } from '../../local/gateway/dev-token.ts';
 import { createLocalGraphql, type LocalGraphql } from '../../local/graphql/local-graphql.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { aBrief, aCampaign, NOW } from '../support/fixtures.ts';
@@ -18,7 +19,7 @@ import { loadHandler } from '../support/load-handler.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
 import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
 
-const KEY = new TextEncoder().encode('local-graphql-test-signing-key-32-bytes!');
+const KEY = loadOrCreateKey(undefined);
 const RESOLVER_ID = 'GraphqlResolverFunction';
 
 interface GraphqlResponse {
@@ -168,7 +169,8 @@ describe('local GraphQL endpoint', () => {
   it('refuses anonymous callers and bad tokens', async () => {
     const anonymous = await post('{ listCampaigns { items { campaignId } } }', {});
     expect(anonymous).toEqual({ status: 401, body: { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] } });
-    const forged = await signDevToken(new TextEncoder().encode('some-other-key-that-is-long-enough!!'), { sub: 'x', tenantId: 'acme' });
+    // Same kid, another key: the signature is what is checked.
+    const forged = await signDevToken({ ...loadOrCreateKey(undefined), kid: KEY.kid }, { sub: 'x', tenantId: 'acme' });
     expect((await post('{ listCampaigns { items { campaignId } } }', {}, forged)).status).toBe(401);
   });
 

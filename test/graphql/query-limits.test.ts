@@ -10,12 +10,13 @@ import fc from 'fast-check';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHQL_LIMITS, SCHEMA_PATH } from '../../lib/constructs/graphql-api.ts';
+import { loadOrCreateKey } from '../../local/gateway/dev-token.ts';
 import { devTokenVerifier, signDevToken } from '../../local/graphql/dev-tokens.ts';
 import { createLocalGraphql } from '../../local/graphql/local-graphql.ts';
 import { fragmentsOf } from '../../local/graphql/query-limits.ts';
 import { selectionSetList } from '../../local/graphql/selection-set.ts';
 
-const KEY = new TextEncoder().encode('query-limits-test-signing-key-32-bytes!!');
+const KEY = loadOrCreateKey(undefined);
 
 /** n fragments, each spreading the next twice: 2^n selections when written out, under 2 KB of text. */
 function fragmentBomb(n: number): string {

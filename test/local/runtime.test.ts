@@ -24,7 +24,9 @@ import {
 } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devTokenVerifier } from '../../local/graphql/dev-tokens.ts';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { loadOrCreateKey } from '../../local/gateway/dev-token.ts';
+import { DEV_AUDIENCE, DEV_ISSUER, devTokenVerifier } from '../../local/graphql/dev-tokens.ts';
 import { S3RVER_CREDENTIALS } from '../../local/s3/local-s3.ts';
 import { awsCli, ensureSystemTool } from '../../local/system-tools.ts';
 import { eventually, LOCAL_CLIENT, startFixtureRuntime, type FixtureRuntime } from '../support/fixture-runtime.ts';
@@ -247,9 +249,12 @@ describe('secrets, e-mail, S3, HTTP routes and local pages', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ready: true, components: { stepFunctions: { stateMachines: [machineArn] }, eventBridge: { buses: ['default', 'mcc'] } } });
     const issued = (await (await fetch(`${runtime.urls.token}?tenant=acme&sub=sam&groups=marketers,approvers`)).json()) as { token: string };
-    const key = Buffer.from(readFileSync(join(runtime.dataDir, 'dev-token.key'), 'utf8'), 'base64');
+    const key = loadOrCreateKey(join(runtime.dataDir, 'dev-token-key.pem'));
     // The local GraphQL endpoint accepts it: the verifier it uses checks signature, algorithm and issuer.
     const payload = await devTokenVerifier(key)(issued.token);
+    // And the published JWKS verifies it too, the way a function configured for Cognito does.
+    const jwks = createLocalJWKSet((await (await fetch(`${runtime.urls.gateway}/_local/.well-known/jwks.json`)).json()) as JSONWebKeySet);
+    expect((await jwtVerify(issued.token, jwks, { issuer: DEV_ISSUER, audience: DEV_AUDIENCE })).payload.sub).toBe('sam');
     expect(payload).toMatchObject({ sub: 'sam', 'custom:tenantId': 'acme', 'cognito:groups': ['marketers', 'approvers'] });
     expect((await fetch(`${runtime.urls.token}?sub=sam`)).status).toBe(400);
   });
