@@ -5,7 +5,7 @@
 // bundles, a 26-post campaign build, the Workfront webhook, GraphQL listing
 // and the cost of one campaign. Writes bench/results.json and prints tables.
 // Figures, not pass/fail; not part of `npm test`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLocalConfig } from '../local/config.ts';
@@ -16,6 +16,8 @@ import { synthesize, synthReason } from '../local/synth.ts';
 import { measureColdInit } from './cold-init.ts';
 import { campaignCost, gbSeconds } from './cost.ts';
 import { startDynamoDbMeter } from './dynamodb-meter.ts';
+import { ensureConsoleBuilt } from '../lib/console-build.ts';
+import { runConsole } from './console.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     await synthesize(projectDir, outDir, config.cdkContext, step);
   }
 
+  const distDir = ensureConsoleBuilt(step);
   const dataDir = mkdtempSync(join(tmpdir(), 'mcc-bench-'));
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const meter = await startDynamoDbMeter(dynamo.endpoint);
@@ -84,6 +87,10 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // --- web console (issue 14) ---
+    step('console: initial JS+CSS gzipped; the Campaigns table painted for a tenant with 1,000 campaigns in Chromium…');
+    const consoleFigure = await runConsole(runtime, { distDir, directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-console' });
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -93,6 +100,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      console: consoleFigure,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
@@ -108,7 +116,10 @@ async function main(): Promise<void> {
         },
       },
     };
-    writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    // Merged into what is there: keys another measurement wrote stay.
+    const resultsFile = new URL('./results.json', import.meta.url);
+    const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 
     console.log('\nLambda bundles (cold init = fresh node: import + first call with a minimal event)');
     console.table(lambdaBundles.map((b) => ({ name: b.name, kB: round(b.bytes / 1024, 1), coldInitMs: b.coldInitMs, firstCall: b.firstCall })));
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
       orchestration: { ...orchestration },
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
+      console: { ...consoleFigure },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });
