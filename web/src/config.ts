@@ -55,8 +55,9 @@ export function parseConfig(raw: unknown, page: URL): ConsoleConfig {
   return { graphqlUrl, realtime, auth };
 }
 
-export async function loadConfig(): Promise<ConsoleConfig> {
-  const response = await fetch('/config.json', { cache: 'no-store' });
+/** Reads config.json next to the page at `page` (the browser's location). */
+export async function loadConfig(page: URL): Promise<ConsoleConfig> {
+  const response = await fetch(new URL('/config.json', page), { cache: 'no-store' });
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
-  return parseConfig(await response.json(), new URL(window.location.href));
+  return parseConfig(await response.json(), page);
 }

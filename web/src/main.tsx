@@ -8,7 +8,7 @@ import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-loadConfig().then(
+loadConfig(new URL(window.location.href)).then(
   (config) =>
     root.render(
       <StrictMode>
