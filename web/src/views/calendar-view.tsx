@@ -45,7 +45,7 @@ export function CalendarView() {
                         const colour = e.channel ? CHANNEL_COLOURS[e.channel] : undefined;
                         return (
                           <li key={`${e.campaignId}-${e.kind}-${i}`} className={`entry ${e.kind}`} data-kind={e.kind} style={colour ? { color: colour.text, background: colour.background } : undefined}>
-                            <Link href={`/campaigns/${encodeURIComponent(e.campaignId)}`}>{e.label}</Link>
+                            <Link href={`/campaigns/${encodeURIComponent(e.campaignId)}`} title={e.label}>{e.label}</Link>
                           </li>
                         );
                       })}
