@@ -196,6 +196,14 @@ describe('the web console', () => {
     await other.page.click('nav >> text=Approvals');
     await other.page.waitForSelector('text=Nothing waits for you.');
 
+    // On a phone: the same table, no page-wide sideways scrolling (wide tables scroll in their own box).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.click('nav >> text=Campaigns');
+    await row.waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
+    await expectAccessible(page, 'campaigns on a phone');
+    await keepScreenshot(page, 'campaigns-phone');
+
     // The sign-in page itself.
     const fresh = await browser.newContext();
     const signInPage = await fresh.newPage();

@@ -45,6 +45,7 @@ export function CampaignView({ config, session, campaignId }: { config: ConsoleC
   const [update, runUpdate] = useMutation(UPDATE_CAMPAIGN);
   const [cancel, runCancel] = useMutation(CANCEL_CAMPAIGN);
   const [editing, setEditing] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const c = data?.getCampaign;
   if (!c) return fetching ? <p>Loading…</p> : (<><h1>Campaign not found</h1><ErrorNote error={error} /><p><Link href="/">Back to the campaigns</Link></p></>);
 
@@ -59,9 +60,11 @@ export function CampaignView({ config, session, campaignId }: { config: ConsoleC
       refetch({ requestPolicy: 'network-only' });
     }
   };
-  const doCancel = async () => {
-    const reason = window.prompt('Why cancel this campaign?') ?? undefined;
-    await runCancel({ id: c.campaignId, ...(reason ? { reason } : {}) });
+  const doCancel = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '').trim();
+    const result = await runCancel({ id: c.campaignId, ...(reason ? { reason } : {}) });
+    if (!result.error) setCancelling(false);
     refetch({ requestPolicy: 'network-only' });
   };
   return (
@@ -85,7 +88,14 @@ export function CampaignView({ config, session, campaignId }: { config: ConsoleC
           <dt>Workfront</dt><dd>{c.workfrontUrl ? <a href={c.workfrontUrl} target="_blank" rel="noreferrer">Project {c.workfrontProjectId}</a> : 'not synced yet'}</dd>
         </dl>
         {canEdit && !editing && <button type="button" onClick={() => setEditing(true)}>Edit</button>}
-        {canEdit && inFlight && <button type="button" className="danger" onClick={() => void doCancel()} disabled={cancel.fetching}>Cancel campaign</button>}
+        {canEdit && inFlight && !cancelling && <button type="button" className="danger" onClick={() => setCancelling(true)}>Cancel campaign</button>}
+        {cancelling && (
+          <form className="form" onSubmit={(e) => void doCancel(e)}>
+            <label>Why cancel it? (optional)<input name="reason" /></label>
+            <button type="submit" className="danger" disabled={cancel.fetching}>Cancel the campaign</button>
+            <button type="button" className="link" onClick={() => setCancelling(false)}>Keep it</button>
+          </form>
+        )}
         <ErrorNote error={cancel.error} />
         {editing && (
           <form className="form" onSubmit={(e) => void save(e)}>
