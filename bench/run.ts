@@ -13,6 +13,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { freePort } from '../local/free-port.ts';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
 import { synthesize, synthReason } from '../local/synth.ts';
+import { runAssistantTurns } from './assistant-turns.ts';
 import { measureColdInit } from './cold-init.ts';
 import { campaignCost, gbSeconds } from './cost.ts';
 import { startDynamoDbMeter } from './dynamodb-meter.ts';
@@ -87,6 +88,9 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // The campaign assistant (issue 13): chat turns over GraphQL.
+    step('assistant: 20 scripted conversations of 6 chat turns over GraphQL…');
+    const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
     // --- web console (issue 14) ---
     step('console: initial JS+CSS gzipped; the Campaigns table painted for a tenant with 1,000 campaigns in Chromium…');
     const consoleFigure = await runConsole(runtime, { distDir, directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-console' });
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      assistantTurns,
       console: consoleFigure,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
@@ -116,7 +121,7 @@ async function main(): Promise<void> {
         },
       },
     };
-    // Merged into what is there: keys another measurement wrote stay.
+    // Merge: keys other tools write (`npm run eval` writes `assistant`) survive a bench run.
     const resultsFile = new URL('./results.json', import.meta.url);
     const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
     writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
@@ -128,6 +133,7 @@ async function main(): Promise<void> {
       orchestration: { ...orchestration },
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
+      assistantTurns: { ...assistantTurns },
       console: { ...consoleFigure },
     });
     console.log('Cost per campaign (USD)');

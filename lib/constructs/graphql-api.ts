@@ -23,8 +23,8 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/schema.graphql', 
 
 /** Every field the resolver Lambda serves; a test checks this against the schema file. */
 export const RESOLVED_FIELDS = {
-  Query: ['getCampaign', 'listCampaigns', 'getConversation'],
-  Mutation: ['createCampaign', 'updateCampaign', 'cancelCampaign', 'decideApproval', 'sendAgentMessage', 'publishCampaignUpdate'],
+  Query: ['getCampaign', 'listCampaigns', 'getConversation', /* assistant (issue 13) */ 'listConversations'],
+  Mutation: ['createCampaign', 'updateCampaign', 'cancelCampaign', 'decideApproval', 'sendAgentMessage', 'publishCampaignUpdate', /* assistant (issue 13) */ 'confirmAgentAction'],
   Subscription: ['onCampaignUpdated'],
 } as const;
 
