@@ -65,7 +65,7 @@ const markPage = (page: Page) => page.evaluate('window.__samePage = true');
 const samePage = async (page: Page) => (await page.evaluate('window.__samePage === true')) as boolean;
 
 describe('the web console', () => {
-  it('GIVEN a marketer and an approver signed in, WHEN the marketer creates a campaign from the form and the approver approves it, THEN the row moves live through the build to SYNCED with its Workfront link, the calendar shows the posts, a bad date creates nothing and another tenant sees none of it', async () => {
+  it('GIVEN a marketer and an approver signed in, WHEN the marketer creates a campaign from the form and the approver approves it, THEN the row moves live through the build to SYNCED with its Workfront link, the calendar shows the posts, the assistant’s proposed campaign waits for Confirm, a bad date creates nothing and another tenant sees none of it', async () => {
     const name = `Console webinar ${Date.now().toString(36)}`;
     const marketer = await signIn(browser, ctx.gateway, { tenant: TENANT, sub: 'sam', groups: ['marketers'] });
     const page = marketer.page;
@@ -182,6 +182,28 @@ describe('the web console', () => {
     expect(await page.locator('li.message').count()).toBe(answered);
     await expectAccessible(page, 'assistant');
     await keepScreenshot(page, 'assistant');
+
+    // Asking it to create a campaign: a pending action that survives a reload, and nothing created until Confirm.
+    await page.click('button:has-text("New conversation")');
+    await page.fill('textarea#message', 'Create a new email campaign for SMB customers to promote Q1 offers');
+    await page.click('button:has-text("Send")');
+    await page.locator('li.message.agent').first().waitFor({ timeout: 60_000 });
+    await page.fill('textarea#message', 'Call it "SMB Q1 offers", budget $20,000, launching March 1, 2027 and ending March 29, 2027. The approver is maria.lopez@example.com');
+    await page.click('button:has-text("Send")');
+    const pending = page.locator('section.pending-action');
+    await pending.waitFor({ timeout: 60_000 });
+    expect(await pending.textContent()).toContain('SMB Q1 offers');
+    await page.reload();
+    await pending.waitFor();
+    expect((await store.repository.list(TENANT, {})).items.map((c) => c.brief.name)).not.toContain('SMB Q1 offers');
+    await expectAccessible(page, 'assistant with a pending action');
+    await keepScreenshot(page, 'assistant-pending-action');
+    await pending.locator('button:has-text("Confirm")').click();
+    const confirmed = page.locator('ul.actions li[data-status="CONFIRMED"]');
+    await confirmed.waitFor({ timeout: 60_000 });
+    await pending.waitFor({ state: 'detached' });
+    const created = await eventually(async () => (await store.repository.list(TENANT, {})).items.find((c) => c.brief.name === 'SMB Q1 offers'), 30_000, 'the confirmed campaign');
+    expect(await confirmed.locator('a').getAttribute('href')).toBe(`/campaigns/${created.campaignId}`);
 
     // Another tenant: not in its table, not found by ID, not waiting for its approvers, not on its calendar.
     const other = await signIn(browser, ctx.gateway, { tenant: OTHER_TENANT, sub: 'maria.lopez', groups: ['marketers', 'approvers'] });

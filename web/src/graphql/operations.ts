@@ -66,18 +66,32 @@ export const DECIDE_APPROVAL = gql`
   }
 `;
 
+const MESSAGE = `messageId role content createdAt citations { documentId title excerpt }`;
+const PENDING = `actionId name summary parameters`;
+const REPLY = `conversationId message { ${MESSAGE} } pendingAction { ${PENDING} }`;
+
 export const GET_CONVERSATION = gql`
   query GetConversation($conversationId: ID!) {
-    getConversation(conversationId: $conversationId) { conversationId messages { messageId role content createdAt citations { documentId title excerpt } } }
+    getConversation(conversationId: $conversationId) {
+      conversationId title
+      messages { ${MESSAGE} }
+      pendingAction { ${PENDING} }
+      actions { actionId name summary status decidedAt result }
+    }
   }
 `;
 
+export const LIST_CONVERSATIONS = gql`
+  query ListConversations { listConversations(limit: 20) { items { conversationId title updatedAt } nextToken } }
+`;
+
 export const SEND_AGENT_MESSAGE = gql`
-  mutation SendAgentMessage($conversationId: ID!, $message: String!) {
-    sendAgentMessage(conversationId: $conversationId, message: $message) {
-      conversationId
-      message { messageId role content createdAt citations { documentId title excerpt } }
-    }
+  mutation SendAgentMessage($conversationId: ID, $message: String!) { sendAgentMessage(conversationId: $conversationId, message: $message) { ${REPLY} } }
+`;
+
+export const CONFIRM_AGENT_ACTION = gql`
+  mutation ConfirmAgentAction($conversationId: ID!, $actionId: ID!, $confirm: Boolean!) {
+    confirmAgentAction(conversationId: $conversationId, actionId: $actionId, confirm: $confirm) { ${REPLY} }
   }
 `;
 

@@ -91,3 +91,20 @@ export interface ConversationMessage {
   readonly citations: readonly Citation[];
   readonly createdAt: string;
 }
+
+/** An action the assistant asks to take (campaign assistant, issue 13); parameters are AWSJSON. */
+export interface PendingAction {
+  readonly actionId: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly parameters: string;
+}
+
+export interface AgentAction {
+  readonly actionId: string;
+  readonly name: string;
+  readonly summary: string;
+  readonly status: 'PENDING' | 'CONFIRMED' | 'DENIED' | 'SUPERSEDED';
+  readonly decidedAt?: string | null;
+  readonly result?: string | null;
+}

@@ -1,26 +1,26 @@
-// Assistant: one conversation per person, kept by the backend (the ID in
-// localStorage, so a reload shows it again), answers with their sources.
-// Messages render through AgentMessage so a pending action (confirm / deny)
-// slots in when the API offers one.
-import { useState, type FormEvent } from 'react';
+// Assistant: the person's conversations, kept by the backend (the open one's
+// ID in localStorage, so a reload shows it again), answers with their
+// sources, and the action the assistant asks to take (e.g. create a campaign)
+// with Confirm / Deny: nothing happens until the person answers.
+import { Fragment, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { Link } from 'wouter';
 import type { Session } from '../auth/session.ts';
-import { GET_CONVERSATION, SEND_AGENT_MESSAGE } from '../graphql/operations.ts';
-import type { ConversationMessage } from '../logic/types.ts';
+import { CONFIRM_AGENT_ACTION, GET_CONVERSATION, LIST_CONVERSATIONS, SEND_AGENT_MESSAGE } from '../graphql/operations.ts';
+import { parameterLines, resultCampaignId } from '../logic/agent-action.ts';
+import type { AgentAction, ConversationMessage, PendingAction } from '../logic/types.ts';
 import { ErrorNote, when } from './parts.tsx';
 
-function conversationKey(session: Session): string {
-  return `mcc.conversation.${session.tenantId}.${session.sub}`;
+interface Conversation {
+  conversationId: string;
+  title?: string | null;
+  messages: ConversationMessage[];
+  pendingAction: PendingAction | null;
+  actions: AgentAction[];
 }
+interface Reply { conversationId: string }
 
-function conversationIdFor(session: Session): string {
-  const key = conversationKey(session);
-  const existing = localStorage.getItem(key);
-  if (existing) return existing;
-  const id = `conv-${crypto.randomUUID()}`;
-  localStorage.setItem(key, id);
-  return id;
-}
+const keyFor = (session: Session) => `mcc.conversation.${session.tenantId}.${session.sub}`;
 
 export function AgentMessage({ message }: { message: ConversationMessage }) {
   return (
@@ -43,40 +43,97 @@ export function AgentMessage({ message }: { message: ConversationMessage }) {
   );
 }
 
+function PendingActionCard({ conversationId, action, onAnswered }: { conversationId: string; action: PendingAction; onAnswered: () => void }) {
+  const [answer, run] = useMutation(CONFIRM_AGENT_ACTION);
+  const decide = async (confirm: boolean) => {
+    const result = await run({ conversationId, actionId: action.actionId, confirm });
+    if (!result.error) onAnswered();
+  };
+  return (
+    <section className="pending-action" aria-labelledby="pending-title" data-action-id={action.actionId}>
+      <h2 id="pending-title">The assistant asks to {action.name === 'createCampaign' ? 'create a campaign' : action.name}</h2>
+      <p>{action.summary}</p>
+      <dl className="facts">{parameterLines(action.parameters).map((p) => <Fragment key={p.key}><dt>{p.key}</dt><dd>{p.value}</dd></Fragment>)}</dl>
+      <ErrorNote error={answer.error} />
+      <button type="button" onClick={() => void decide(true)} disabled={answer.fetching}>Confirm</button>
+      <button type="button" className="danger" onClick={() => void decide(false)} disabled={answer.fetching}>Deny</button>
+    </section>
+  );
+}
+
 export function AssistantView({ session }: { session: Session }) {
-  const [conversationId, setConversationId] = useState(() => conversationIdFor(session));
-  const [{ data, error }, refetch] = useQuery<{ getConversation: { messages: ConversationMessage[] } | null }>({ query: GET_CONVERSATION, variables: { conversationId }, requestPolicy: 'cache-and-network' });
-  const [sent, send] = useMutation(SEND_AGENT_MESSAGE);
+  const [conversationId, setConversationId] = useState<string | null>(() => localStorage.getItem(keyFor(session)));
+  const open = (id: string | null) => {
+    if (id) localStorage.setItem(keyFor(session), id);
+    else localStorage.removeItem(keyFor(session));
+    setConversationId(id);
+  };
+  const [{ data, error }, refetch] = useQuery<{ getConversation: Conversation | null }>({ query: GET_CONVERSATION, variables: { conversationId: conversationId ?? '' }, pause: !conversationId, requestPolicy: 'cache-and-network' });
+  const [{ data: list }, refetchList] = useQuery<{ listConversations: { items: { conversationId: string; title: string; updatedAt: string }[] } }>({ query: LIST_CONVERSATIONS, requestPolicy: 'cache-and-network' });
+  const [sent, send] = useMutation<{ sendAgentMessage: Reply }>(SEND_AGENT_MESSAGE);
   const [draft, setDraft] = useState('');
-  const messages = data?.getConversation?.messages ?? [];
+  const conversation = conversationId ? data?.getConversation : undefined;
+  const messages = conversation?.messages ?? [];
+  const refresh = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchList({ requestPolicy: 'network-only' });
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = draft.trim();
     if (!text) return;
-    const result = await send({ conversationId, message: text });
-    if (!result.error) {
+    // Without an ID the backend starts a conversation and names it in the reply.
+    const result = await send({ ...(conversationId ? { conversationId } : {}), message: text });
+    const reply = result.data?.sendAgentMessage;
+    if (!result.error && reply) {
       setDraft('');
-      refetch({ requestPolicy: 'network-only' });
+      if (reply.conversationId !== conversationId) open(reply.conversationId);
+      else refresh();
     }
   };
-  const restart = () => {
-    localStorage.removeItem(conversationKey(session));
-    setConversationId(conversationIdFor(session));
-  };
+  const decided = (conversation?.actions ?? []).filter((a) => a.status !== 'PENDING');
   return (
-    <>
-      <h1>Assistant</h1>
-      <p className="muted">Ask about playbooks, tiers and channels; answers cite the documents they come from.</p>
-      <ErrorNote error={error} />
-      <ol className="conversation" aria-live="polite">{messages.map((m) => <AgentMessage key={m.messageId} message={m} />)}</ol>
-      {messages.length === 0 && <p>No messages yet.</p>}
-      <form className="form" onSubmit={(e) => void submit(e)}>
-        <label htmlFor="message">Message</label>
-        <textarea id="message" name="message" value={draft} onChange={(e) => setDraft(e.target.value)} rows={3} />
-        <ErrorNote error={sent.error} />
-        <button type="submit" disabled={sent.fetching}>{sent.fetching ? 'Sending…' : 'Send'}</button>
-        <button type="button" className="link" onClick={restart}>New conversation</button>
-      </form>
-    </>
+    <div className="assistant">
+      <nav aria-label="Conversations" className="conversations">
+        <button type="button" onClick={() => open(null)}>New conversation</button>
+        <ul>
+          {(list?.listConversations.items ?? []).map((c) => (
+            <li key={c.conversationId}>
+              <button type="button" className="link" aria-current={c.conversationId === conversationId ? 'true' : undefined} onClick={() => open(c.conversationId)}>{c.title || c.conversationId}</button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div>
+        <h1>Assistant</h1>
+        <p className="muted">Ask about playbooks, tiers and channels, or ask it to create a campaign; answers cite their sources.</p>
+        <ErrorNote error={error} />
+        <ol className="conversation" aria-live="polite">{messages.map((m) => <AgentMessage key={m.messageId} message={m} />)}</ol>
+        {messages.length === 0 && <p>No messages yet.</p>}
+        {conversationId && conversation?.pendingAction && <PendingActionCard key={conversation.pendingAction.actionId} conversationId={conversationId} action={conversation.pendingAction} onAnswered={refresh} />}
+        {decided.length > 0 && (
+          <section aria-labelledby="actions-title">
+            <h2 id="actions-title">Actions</h2>
+            <ul className="actions">
+              {decided.map((a) => {
+                const campaignId = resultCampaignId(a.result);
+                return (
+                  <li key={a.actionId} data-action-id={a.actionId} data-status={a.status}>
+                    {a.summary} — {a.status.toLowerCase()} {when(a.decidedAt)}
+                    {campaignId && <> · <Link href={`/campaigns/${encodeURIComponent(campaignId)}`}>open the campaign</Link></>}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+        <form className="form" onSubmit={(e) => void submit(e)}>
+          <label htmlFor="message">Message</label>
+          <textarea id="message" name="message" value={draft} onChange={(e) => setDraft(e.target.value)} rows={3} />
+          <ErrorNote error={sent.error} />
+          <button type="submit" disabled={sent.fetching}>{sent.fetching ? 'Sending…' : 'Send'}</button>
+        </form>
+      </div>
+    </div>
   );
 }
