@@ -22,6 +22,7 @@ import { runConsole } from './console.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
+import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
@@ -95,6 +96,11 @@ async function main(): Promise<void> {
     step('console: initial JS+CSS gzipped; the Campaigns table painted for a tenant with 1,000 campaigns in Chromium…');
     const consoleFigure = await runConsole(runtime, { distDir, directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-console' });
 
+    // --- reliability (issue 21) ---
+    step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
+    const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
+    // --- end reliability ---
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -105,6 +111,7 @@ async function main(): Promise<void> {
       webhook,
       graphql,
       assistantTurns,
+      reliability: { measuredAt: new Date().toISOString(), ...reliability },
       console: consoleFigure,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),

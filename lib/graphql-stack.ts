@@ -47,6 +47,7 @@ export class GraphqlStack extends Stack {
       stateMachine: props.stateMachine,
       removalPolicy: settings.removalPolicy,
       logRetention: settings.logRetention,
+      introspection: settings.stage !== 'prod',
     });
   }
 }

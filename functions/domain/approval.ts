@@ -30,6 +30,8 @@ export const Approval = z.strictObject({
   decidedFrom: z.string().max(512).optional(),
   /** When the approvers were e-mailed; a retried request sends again only while this is unset. */
   notifiedAt: z.iso.datetime().optional(),
+  /** Set while a recorded decision has not reached the workflow (Step Functions kept failing); the next attempt delivers it. */
+  undeliveredSince: z.iso.datetime().optional(),
 });
 export type Approval = z.infer<typeof Approval>;
 

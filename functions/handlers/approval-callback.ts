@@ -10,7 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { z } from 'zod';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
-import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, type Page } from '../approval/approval-pages.ts';
+import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, recordedPage, type Page } from '../approval/approval-pages.ts';
 import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
@@ -62,6 +62,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
   if (method === 'GET') {
     const opened = await openApproval(deps, token);
     correlate({ tenantId: opened.approval.tenantId, campaignId: opened.approval.campaignId });
+    if (opened.approval.status === 'DECIDED' && opened.approval.undeliveredSince) return recordedPage(opened.approval, opened.campaign.brief.name, 200);
     if (opened.approval.status !== 'PENDING') return closedPage(opened.approval, opened.campaign.brief.name, 200);
     const wanted = event.queryStringParameters?.decision;
     return confirmationPage({
@@ -89,6 +90,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     const name = result.campaign.brief.name;
     if (result.kind === 'decided') return decidedPage(result.approval, name);
     if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
+    if (result.kind === 'recorded') return recordedPage(result.approval, name);
     return closedPage(result.approval, name, 409);
   }
   throw new MethodNotAllowedError(method);

@@ -13,11 +13,12 @@ import type { Campaign } from '../domain/campaign.ts';
 import { ApprovalClosedError, InvalidTransitionError, NotFoundError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
-import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
+import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
+import { deliverDecision, outcomeOf } from './deliver-decision.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
@@ -27,6 +28,8 @@ export interface DecideApprovalDeps {
   readonly keys: SigningKeys;
   readonly tasks: TaskCallbacks;
   readonly now: () => Date;
+  /** Backoff between SendTaskSuccess attempts; DELIVERY_BACKOFF_MS unless a test shortens it. */
+  readonly deliveryBackoffMs?: readonly number[];
 }
 
 export interface OpenedApproval {
@@ -49,7 +52,9 @@ export type DecisionResult =
   /** The link was used already or the request had expired: the recorded outcome, unchanged. */
   | { readonly kind: 'closed'; readonly approval: Approval; readonly campaign: Campaign }
   /** The decision arrived after the workflow stopped waiting: nothing applied, both now EXPIRED. */
-  | { readonly kind: 'expired'; readonly approval: Approval; readonly campaign: Campaign };
+  | { readonly kind: 'expired'; readonly approval: Approval; readonly campaign: Campaign }
+  /** Recorded, but Step Functions could not be reached: kept DECIDED and undelivered until the next attempt delivers it. */
+  | { readonly kind: 'recorded'; readonly approval: Approval; readonly campaign: Campaign };
 
 /**
  * Verifies the token and loads the approval it names. The keys come from the
@@ -107,7 +112,13 @@ export async function applyDecision(
   request: ApproverDecision,
 ): Promise<DecisionResult> {
   const { tenantId, campaignId, approvalId } = approval;
-  const closed = async (recorded: Approval) => ({ kind: 'closed' as const, approval: recorded, campaign: await deps.campaigns.require(tenantId, campaignId) });
+  const closed = async (recorded: Approval): Promise<DecisionResult> => {
+    const campaign = await deps.campaigns.require(tenantId, campaignId);
+    // A decision recorded earlier that never reached the workflow: this attempt delivers it.
+    const outcome = outcomeOf(recorded);
+    if (recorded.undeliveredSince && outcome) return deliver(deps, recorded, campaign, outcome);
+    return { kind: 'closed' as const, approval: recorded, campaign };
+  };
   if (approval.status !== 'PENDING') return closed(approval);
   const decidedAt = deps.now().toISOString();
   let decided: Approval;
@@ -146,15 +157,26 @@ export async function applyDecision(
     decidedAt,
     ...(decided.comment ? { comment: decided.comment } : {}),
   };
-  try {
-    await deps.tasks.succeed(decided.taskToken, outcome);
-  } catch (error) {
-    if (!isTaskGone(error)) throw error;
-    logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: error.code });
+  const result = await deliver(deps, decided, campaign, outcome);
+  if (result.kind === 'decided') recordApprovalLatency(approval.createdAt, decidedAt);
+  return result;
+}
+
+/** SendTaskSuccess (retried); when the workflow is gone both become EXPIRED, when unreachable the decision stays recorded. */
+async function deliver(deps: Omit<DecideApprovalDeps, 'keys'>, decided: Approval, campaign: Campaign, outcome: ApprovalOutcome): Promise<DecisionResult> {
+  const { tenantId, campaignId, approvalId } = decided;
+  const delivery = await deliverDecision(deps.tasks, decided, outcome, deps.deliveryBackoffMs);
+  if (delivery.kind === 'gone') {
+    logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: delivery.code });
     return { kind: 'expired', ...(await expireUndelivered(deps, decided)) };
   }
-  recordApprovalLatency(approval.createdAt, decidedAt);
-  return { kind: 'decided', approval: decided, campaign, outcome };
+  if (delivery.kind === 'undelivered') {
+    logger.error('Decision recorded but not yet delivered to the workflow', { approvalId, campaignId, error: delivery.error });
+    const marked = decided.undeliveredSince ? decided : await deps.approvals.markUndelivered(tenantId, campaignId, approvalId, deps.now());
+    return { kind: 'recorded', approval: marked, campaign };
+  }
+  const delivered = decided.undeliveredSince ? await deps.approvals.markDelivered(tenantId, campaignId, approvalId) : decided;
+  return { kind: 'decided', approval: delivered, campaign, outcome };
 }
 
 /** The compensation when Step Functions refused the decision: approval and campaign EXPIRED, each at most once. */

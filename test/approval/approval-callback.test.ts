@@ -183,6 +183,43 @@ describe('POST /approvals/{token}', () => {
     expect(await campaigns.require('acme', `cmp-late-${error}`)).toMatchObject({ status: 'EXPIRED' });
   });
 
+  it('GIVEN Step Functions fails transiently THEN the resume is retried and the decision applies', async () => {
+    const token = await requested('cmp-flaky-sfn');
+    aws.sfnErrors.push('ServiceUnavailable', 'ThrottlingException');
+    const response = await post(token, 'decision=approve');
+    expect(response.statusCode).toBe(200);
+    expect(String(response.body)).toContain('Approved by maria.lopez@example.com');
+    expect(aws.calls('AWSStepFunctions.SendTaskSuccess').filter((r) => r.body.taskToken === 'task-token-acme-cmp-flaky-sfn')).toHaveLength(3);
+    expect(await approvals.get('acme', 'cmp-flaky-sfn', 'rev-0')).not.toHaveProperty('undeliveredSince');
+  });
+
+  it('GIVEN Step Functions stays unreachable THEN the page says the decision is recorded, nothing is stranded, and posting again delivers it', async () => {
+    const token = await requested('cmp-sfn-down');
+    aws.sfnErrors.push('ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable');
+    const response = await post(token, 'decision=approve');
+    expect(response.statusCode).toBe(202);
+    expect(String(response.body)).toContain('Decision recorded');
+    expect(String(response.body)).toContain('Send my decision again');
+    expect(await approvals.get('acme', 'cmp-sfn-down', 'rev-0')).toMatchObject({ status: 'DECIDED', decision: 'APPROVED', undeliveredSince: expect.any(String) as string });
+    expect((await campaigns.require('acme', 'cmp-sfn-down')).status).toBe('APPROVED');
+
+    const opened = await callback(httpEvent('GET', token));
+    expect(opened.statusCode).toBe(200);
+    expect(String(opened.body)).toContain('Send my decision again');
+
+    // Whatever the second form says, the recorded decision is the one delivered.
+    const again = await post(token, 'decision=reject');
+    expect(again.statusCode).toBe(200);
+    expect(String(again.body)).toContain('Approved by maria.lopez@example.com');
+    const sent = aws.calls('AWSStepFunctions.SendTaskSuccess').filter((r) => r.body.taskToken === 'task-token-acme-cmp-sfn-down');
+    expect(sent).toHaveLength(5);
+    expect(JSON.parse(String(sent.at(-1)?.body.output))).toMatchObject({ decision: 'APPROVED' });
+    expect(await approvals.get('acme', 'cmp-sfn-down', 'rev-0')).not.toHaveProperty('undeliveredSince');
+    // Delivered now: a further post is the usual 409 and calls nothing.
+    expect((await post(token, 'decision=approve')).statusCode).toBe(409);
+    expect(aws.calls('AWSStepFunctions.SendTaskSuccess').filter((r) => r.body.taskToken === 'task-token-acme-cmp-sfn-down')).toHaveLength(5);
+  });
+
   it('GIVEN the campaign left AWAITING_APPROVAL while the link was open THEN the decision is not applied and the workflow is not called', async () => {
     const token = await requested('cmp-moved-on');
     await campaigns.transition('acme', 'cmp-moved-on', { to: 'FAILED', now: new Date() });
