@@ -24,6 +24,7 @@ import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
 import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
+import { runNotifications } from './notifications.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -100,6 +101,9 @@ async function main(): Promise<void> {
     step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
     const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
     // --- end reliability ---
+    // notifications (issue 17)
+    step('notifications: 1,000 approval reminders due at one instant, Scheduler → Lambda → SES outbox…');
+    const notifications = await runNotifications(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-notify', count: 1_000 });
 
     const results = {
       measuredAt: new Date().toISOString(),
@@ -112,6 +116,7 @@ async function main(): Promise<void> {
       graphql,
       assistantTurns,
       reliability: { measuredAt: new Date().toISOString(), ...reliability },
+      notifications,
       console: consoleFigure,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
@@ -141,6 +146,7 @@ async function main(): Promise<void> {
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
       assistantTurns: { ...assistantTurns },
+      notifications: { ...notifications, scope: undefined },
       console: { ...consoleFigure },
     });
     console.log('Cost per campaign (USD)');

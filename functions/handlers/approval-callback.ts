@@ -8,10 +8,14 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
+import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, recordedPage, type Page } from '../approval/approval-pages.ts';
 import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
@@ -26,6 +30,7 @@ import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
 /** Environment of the approval-callback function. */
 export const ApprovalCallbackConfig = {
   ...CommonConfig,
+  ...ReminderClearingConfig,
   SIGNING_KEY_SECRET_ID: z.string().trim().min(1),
   APPROVAL_BASE_URL: z.url({ protocol: /^https?$/ }),
 } as const;
@@ -39,6 +44,7 @@ const deps = {
   keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
   now: () => new Date(),
+  reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
 };
 const headers = pageHeaders(new URL(config.APPROVAL_BASE_URL).origin);
 
@@ -106,6 +112,9 @@ function pageFor(error: unknown): Page {
   }
   if (error instanceof ApprovalLinkExpiredError) {
     return errorPage(410, 'Approval link expired', 'This approval link has expired; the approval window has closed.');
+  }
+  if (error instanceof ApprovalEscalatedError) {
+    return errorPage(410, 'Approval escalated', `Nobody decided in time, so this approval was escalated${error.level ? ` to the ${error.level} level` : ''}. This link no longer decides it.`);
   }
   if (error instanceof UnsupportedFormError) return errorPage(error.status, 'Decision not accepted', error.message);
   if (error instanceof ValidationError) {

@@ -12,13 +12,16 @@ import type { Approval, Decision } from '../domain/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ApprovalClosedError, InvalidTransitionError, NotFoundError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
 import { deliverDecision, outcomeOf } from './deliver-decision.ts';
+import { clearApprovalReminders } from './approval-reminders.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
@@ -30,6 +33,8 @@ export interface DecideApprovalDeps {
   readonly now: () => Date;
   /** Backoff between SendTaskSuccess attempts; DELIVERY_BACKOFF_MS unless a test shortens it. */
   readonly deliveryBackoffMs?: readonly number[];
+  /** Cleared once the decision is recorded (issue 17): the wait is over whatever happens next. */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface OpenedApproval {
@@ -65,6 +70,11 @@ export type DecisionResult =
 async function authorize(deps: DecideApprovalDeps, token: string): Promise<{ claims: ApprovalClaims; approval: Approval }> {
   const claims = await verifyApprovalToken(deps.keys, token, deps.now());
   const approval = await deps.approvals.get(claims.tenant, claims.campaign, claims.sub);
+  // notifications (issue 17): a link of an approver the approval was escalated away from says so.
+  const approver = claims.approver.toLowerCase();
+  if (approval?.escalatedFrom?.some((a) => a.toLowerCase() === approver) && !approval.approvers.some((a) => a.toLowerCase() === approver)) {
+    throw new ApprovalEscalatedError(approval.approvalLevel);
+  }
   if (
     !approval ||
     approval.tenantId !== claims.tenant ||
@@ -135,6 +145,7 @@ export async function applyDecision(
     if (error instanceof ApprovalClosedError) return closed(error.approval);
     throw error;
   }
+  if (deps.reminders) await clearApprovalReminders(deps.reminders, decided);
 
   let campaign: Campaign;
   try {
