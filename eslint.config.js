@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import { importBoundaries } from './eslint-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', '.mcc/', 'coverage/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.mcc/', 'coverage/', 'web/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

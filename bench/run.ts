@@ -17,6 +17,8 @@ import { runAssistantTurns } from './assistant-turns.ts';
 import { measureColdInit } from './cold-init.ts';
 import { campaignCost, gbSeconds } from './cost.ts';
 import { startDynamoDbMeter } from './dynamodb-meter.ts';
+import { ensureConsoleBuilt } from '../lib/console-build.ts';
+import { runConsole } from './console.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     await synthesize(projectDir, outDir, config.cdkContext, step);
   }
 
+  const distDir = ensureConsoleBuilt(step);
   const dataDir = mkdtempSync(join(tmpdir(), 'mcc-bench-'));
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const meter = await startDynamoDbMeter(dynamo.endpoint);
@@ -92,6 +95,9 @@ async function main(): Promise<void> {
     // The campaign assistant (issue 13): chat turns over GraphQL.
     step('assistant: 20 scripted conversations of 6 chat turns over GraphQL…');
     const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
+    // --- web console (issue 14) ---
+    step('console: initial JS+CSS gzipped; the Campaigns table painted for a tenant with 1,000 campaigns in Chromium…');
+    const consoleFigure = await runConsole(runtime, { distDir, directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-console' });
 
     // --- MCP server (issue 18) ---
     step('mcp: 20 MCP clients calling tools/call list_campaigns at once…');
@@ -118,6 +124,7 @@ async function main(): Promise<void> {
       mcp,
       reliability: { measuredAt: new Date().toISOString(), ...reliability },
       notifications,
+      console: consoleFigure,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
@@ -146,6 +153,7 @@ async function main(): Promise<void> {
       assistantTurns: { ...assistantTurns },
       notifications: { ...notifications, scope: undefined },
       mcp: { ...mcp },
+      console: { ...consoleFigure },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });

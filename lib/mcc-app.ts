@@ -1,7 +1,7 @@
 // The whole MCC deployment as one function of a CDK App, so `bin/mcc.ts` and
 // the infrastructure tests build exactly the same stacks. Stateful resources
 // live in the data stack; every other stack receives them as typed props:
-//   Data ─► KnowledgeBase ─► Agents ─► Api ─► Workflow ─► Monitoring
+//   Data ─► KnowledgeBase ─► Agents ─► Api ─► Workflow ─► Graphql ─► Web, Monitoring
 // (the API deploys before the workflow so approval e-mails can link to it).
 import { CfnOutput, type App, Tags } from 'aws-cdk-lib';
 import { AgentStack } from './agent-stack.ts';
@@ -14,6 +14,7 @@ import { KnowledgeBaseStack } from './knowledge-base-stack.ts';
 import { McpStack } from './mcp-stack.ts';
 import { MonitoringStack } from './monitoring-stack.ts';
 import { type StageSettings, stageSettings } from './stage.ts';
+import { WebStack } from './web-stack.ts';
 import { campaignBuildStateMachineName, WorkflowStack } from './workflow-stack.ts';
 
 export interface MccStacks {
@@ -27,6 +28,7 @@ export interface MccStacks {
   readonly graphql: GraphqlStack;
   readonly monitoring: MonitoringStack;
   readonly mcp: McpStack;
+  readonly web: WebStack;
 }
 
 export function buildMcc(app: App): MccStacks {
@@ -163,7 +165,16 @@ export function buildMcc(app: App): MccStacks {
     description: 'MCC alarms, alarm topic and dashboard',
   });
 
+  // --- web console (issue 14): after Graphql, whose pool and URL its config.json names ---
+  const web = new WebStack(app, `${prefix}-Web`, {
+    env,
+    settings,
+    userPool: graphql.graphql.userPool,
+    graphqlUrl: graphql.graphql.api.graphqlUrl,
+    description: 'MCC web console: private bucket, CloudFront (OAC), Cognito hosted UI client',
+  });
+
   Tags.of(app).add('application', 'marketing-command-center');
   Tags.of(app).add('stage', settings.stage);
-  return { settings, config, data, knowledgeBase, agents, api, workflow, graphql, monitoring, mcp };
+  return { settings, config, data, knowledgeBase, agents, api, workflow, graphql, monitoring, mcp, web };
 }

@@ -9,6 +9,7 @@ export function banner(runtime: LocalRuntime, dataDir: string): string {
   return `
 Marketing Command Center — local runtime (no AWS account needed)
 
+  Web console                        ${urls.console ?? '(not served)'}   sign in as any tenant, user and groups
   Gateway (AWS endpoint + HTTP API)  ${urls.gateway}
     EventBridge PutEvents, Step Functions, Secrets Manager (AWS JSON), SES v2 SendEmail
   Health                             ${urls.health}

@@ -60,10 +60,14 @@ export interface LocalRuntimeOptions {
   readonly faults?: FaultConfig;
   /** Called when a child process the runtime needs (DynamoDB Local) dies on its own. */
   readonly onFatal?: (why: string) => void;
+  /** The built web console (web/dist) to serve at the gateway's `/` (issue 14); none when absent. */
+  readonly consoleDir?: string;
 }
 
 export interface LocalRuntimeUrls {
   readonly gateway: string;
+  /** The web console, when the runtime serves one. */
+  readonly console: string | undefined;
   readonly health: string;
   readonly outbox: string;
   readonly deadLetters: string;
@@ -269,6 +273,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       devTokenKey,
       log,
       scheduler,
+      ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
       health: () => ({
         ready,
         components: {
@@ -312,6 +317,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return {
       urls: {
         gateway: gatewayUrl,
+        console: options.consoleDir ? `${gatewayUrl}/` : undefined,
         health: `${gatewayUrl}/_local/health`,
         outbox: `${gatewayUrl}/_local/outbox`,
         deadLetters: `${gatewayUrl}/_local/dlq`,

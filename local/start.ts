@@ -1,9 +1,10 @@
 // `npm start`: MCC on this machine, no AWS account needed. Synthesizes the CDK
-// app when cdk.out is stale, then runs the whole system from it (see
+// app when cdk.out is stale (and builds the web console when web/ is), then runs the whole system from it (see
 // runtime.ts) and prints where everything is. `npm start -- --reset` wipes
 // local data first. Ctrl-C stops every child process.
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureConsoleBuilt } from '../lib/console-build.ts';
 import { banner } from './banner.ts';
 import { loadLocalConfig } from './config.ts';
 import { faultConfigFrom } from './faults.ts';
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     rmSync(config.dataDir, { recursive: true, force: true });
     step(`reset: removed ${config.dataDir}`);
   }
+  // The web console first: the Web stack's asset is the same build, so synth then finds it current.
+  const consoleDir = ensureConsoleBuilt(step);
   const outDir = join(projectDir, 'cdk.out');
   const reason = synthReason(projectDir, outDir, config.cdkContext);
   if (reason) {
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     agentProvider: config.agentProvider,
     ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
     faults: faultConfigFrom(process.env),
+    consoleDir,
     progress: step,
     onFatal: (why) => {
       console.error(`[mcc] ${why}; stopping.`);

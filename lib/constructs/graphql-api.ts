@@ -99,6 +99,8 @@ export class GraphqlApi extends Construct {
     this.userPoolClient = new cognito.UserPoolClient(this, 'WebClient', {
       userPool: this.userPool,
       authFlows: { userSrp: true },
+      // SRP sign-in for scripts and tools; the browser console signs in through its own code + PKCE client (lib/constructs/console-site.ts).
+      disableOAuth: true,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

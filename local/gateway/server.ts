@@ -3,7 +3,8 @@
 // Secrets Manager); /v2/email/* is SES v2; /_local/* are the runtime's own
 // pages (health, outbox, dead letters, development tokens) and mounts (the
 // Workfront sandbox); /graphql is a hook; everything else is matched against
-// the template's HTTP API routes.
+// the template's HTTP API routes, and what no route takes is the web console's
+// (GET and HEAD of its files and SPA paths).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AwsServiceError } from '../aws-error.ts';
 import type { DeadLetters } from '../eventbridge/dead-letters.ts';
@@ -15,6 +16,7 @@ import { issueDevToken } from './dev-token.ts';
 import { matchRoute, serveRoute } from './http-api.ts';
 import { readBody, send, sendAwsError, sendJson } from './http-util.ts';
 import type { Outbox } from './outbox.ts';
+import { consoleSite, type ConsoleSite } from './console-site.ts';
 import { outboxHtml } from './outbox-page.ts';
 import { serveSesV2 } from './sesv2-api.ts';
 // --- notifications (issue 17): EventBridge Scheduler's REST-JSON API ---
@@ -35,6 +37,8 @@ export interface GatewayOptions {
   readonly log?: (line: string) => void;
   /** EventBridge Scheduler (issue 17): `/schedules`, `/schedule-groups`. */
   readonly scheduler?: SchedulerService;
+  /** The built web console (web/dist), served at `/` for GET and HEAD (issue 14). */
+  readonly consoleDir?: string;
 }
 
 export class Gateway {
@@ -42,9 +46,11 @@ export class Gateway {
   readonly #options: GatewayOptions;
   readonly #mounts = new Map<string, RequestHandler>();
   #graphql: RequestHandler | undefined;
+  readonly #console: ConsoleSite | undefined;
 
   constructor(options: GatewayOptions) {
     this.#options = options;
+    this.#console = options.consoleDir ? consoleSite(options.consoleDir) : undefined;
     this.server = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
         (this.#options.log ?? console.error)(`[mcc] gateway error on ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -91,6 +97,7 @@ export class Gateway {
     }
     const matched = matchRoute(this.#options.routes, (req.method ?? 'GET').toUpperCase(), url.pathname);
     if (matched) return serveRoute(req, res, url, matched, this.#options.lambda);
+    if (this.#console?.serve(req, res, url.pathname)) return;
     sendJson(res, 404, { message: 'Not Found' });
   }
 

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { ensureConsoleBuilt } from '../../lib/console-build.ts';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { freePort } from '../../local/free-port.ts';
 import { startLocalRuntime } from '../../local/runtime.ts';
@@ -80,6 +81,7 @@ function shortenApprovalWindow(dir: string): void {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   for (const tool of [java, awsCli, chromium]) ensureSystemTool(tool);
   const cloudAssemblyDir = await e2eCloudAssembly((line) => console.log(line));
+  const consoleDir = ensureConsoleBuilt((line) => console.log(`[e2e] ${line}`));
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const dataDir = mkdtempSync(join(tmpdir(), 'mcc-e2e-'));
   const lines: string[] = [];
@@ -91,6 +93,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       s3Port: 0,
       dynamodb: { endpoint: dynamo.endpoint },
       namePrefix: 'e2e-',
+      consoleDir,
       log: (line) => lines.push(line),
       functionLog: (fn, line) => lines.push(`[${fn}] ${line}`),
     });
