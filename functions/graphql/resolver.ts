@@ -29,6 +29,7 @@ import type { ConversationAgent } from './conversation-agent.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
+import { EXECUTION_ROUTES } from './routes/execution.ts';
 
 export interface ResolverDeps {
   readonly doc: DynamoDBDocumentClient;
@@ -44,7 +45,7 @@ export interface ResolverDeps {
   readonly clock?: () => Date;
 }
 
-interface FieldContext {
+export interface FieldContext {
   readonly args: Record<string, unknown>;
   readonly caller: Caller;
   /** AppSync's selectionSetList: top-level names and `parent/child` paths. */
@@ -52,7 +53,7 @@ interface FieldContext {
   readonly now: Date;
 }
 
-type Route = (deps: ResolverDeps, ctx: FieldContext) => Promise<unknown>;
+export type Route = (deps: ResolverDeps, ctx: FieldContext) => Promise<unknown>;
 
 const args = <S extends z.ZodRawShape>(shape: S, ctx: FieldContext) => parseOrThrow(z.object(shape), ctx.args, 'arguments');
 const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
@@ -156,6 +157,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     if (a.tenantId !== tenantId) throw new UnauthorizedError('You can only subscribe to your own tenant’s campaigns');
     return null;
   },
+  ...EXECUTION_ROUTES,
 };
 
 /** After a write, the campaign as the client selected it (posts / approval only when asked). */
