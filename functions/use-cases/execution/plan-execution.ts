@@ -5,7 +5,6 @@
 import { assignTasks, type AssignableTask } from '../../domain/assigner.ts';
 import type { Campaign } from '../../domain/campaign.ts';
 import { calendarDateOf } from '../../domain/calendar.ts';
-import { ValidationError } from '../../domain/errors.ts';
 import type { ExecutionTask } from '../../domain/execution-task.ts';
 import { buildTimeline, type PlannedTask } from '../../domain/timeline.ts';
 import type { TimelineRecord } from '../../domain/timeline-record.ts';
@@ -22,18 +21,20 @@ function signature(t: Pick<ExecutionTask, 'name' | 'discipline' | 'durationDays'
   return JSON.stringify([t.name, t.discipline, t.durationDays, t.dependsOn.map((d) => `${d.taskId}+${d.lagDays}`).sort()]);
 }
 
-function postsOf(campaign: Campaign) {
-  return (campaign.plan?.posts ?? []).map((p) => ({ postId: p.postId, channel: p.channel, publishDate: p.publishDate }));
+/** The planned posts; a campaign stored without its plan (older data) falls back to its stored posts. */
+async function postsOf(deps: ExecutionDeps, campaign: Campaign) {
+  const posts = campaign.plan?.posts ?? (await deps.campaigns.listPosts(campaign.tenantId, campaign.campaignId));
+  return posts.map((p) => ({ postId: p.postId, channel: p.channel, publishDate: p.publishDate }));
 }
 
 export async function planExecution(deps: ExecutionDeps, input: { tenantId: string; campaignId: string }): Promise<PlannedExecution> {
   const { tenantId, campaignId } = input;
   const campaign = await deps.campaigns.require(tenantId, campaignId);
-  if (!campaign.plan) throw new ValidationError('campaign', [{ field: 'plan', message: 'the campaign has no post plan yet; plan it first' }]);
+  const posts = await postsOf(deps, campaign);
   const now = deps.now();
   const today = calendarDateOf(now);
   const { brief } = campaign;
-  const timeline = buildTimeline({ tier: campaign.tier, type: brief.type, channels: brief.channels, launchDate: brief.launchDate, posts: postsOf(campaign) }, today);
+  const timeline = buildTimeline({ tier: campaign.tier, type: brief.type, channels: brief.channels, launchDate: brief.launchDate, posts }, today);
 
   const [previous, team] = await Promise.all([deps.execution.listTasks(tenantId, campaignId), deps.team.list(tenantId)]);
   const before = new Map(previous.map((t) => [t.taskId, t]));
@@ -99,7 +100,7 @@ export async function planExecution(deps: ExecutionDeps, input: { tenantId: stri
     criticalPath: [...timeline.criticalPath],
     slipDays: timeline.slipDays,
     revision: campaign.revision,
-    posts: postsOf(campaign),
+    posts,
     generatedAt: at,
   };
   await deps.execution.saveTimeline(tenantId, record, tasks, previous.filter((t) => !current.has(t.taskId)).map((t) => t.taskId));
