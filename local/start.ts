@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     agentProvider: config.agentProvider,
     ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
     faults: faultConfigFrom(process.env),
+    sampleTeam: true,
     progress: step,
     onFatal: (why) => {
       console.error(`[mcc] ${why}; stopping.`);

@@ -91,6 +91,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       s3Port: 0,
       dynamodb: { endpoint: dynamo.endpoint },
       namePrefix: 'e2e-',
+      sampleTeam: true,
       log: (line) => lines.push(line),
       functionLog: (fn, line) => lines.push(`[${fn}] ${line}`),
     });
