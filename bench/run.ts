@@ -5,7 +5,7 @@
 // bundles, a 26-post campaign build, the Workfront webhook, GraphQL listing
 // and the cost of one campaign. Writes bench/results.json and prints tables.
 // Figures, not pass/fail; not part of `npm test`.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLocalConfig } from '../local/config.ts';
@@ -20,6 +20,7 @@ import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
 import { runWebhook } from './webhook.ts';
+import { mergeResult, runExecutionBench } from './execution.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // execution (issue 15): the planning and conflict rules at scale.
+    step('execution: timeline + assignment of 1,000+ tasks for a team of 100; conflicts over 1,000 campaigns…');
+    const execution = runExecutionBench();
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      execution,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),
@@ -108,7 +114,8 @@ async function main(): Promise<void> {
         },
       },
     };
-    writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+    // Keys this run does not produce (another area's figures) stay as they were.
+    for (const [key, value] of Object.entries(results)) mergeResult(key, value);
 
     console.log('\nLambda bundles (cold init = fresh node: import + first call with a minimal event)');
     console.table(lambdaBundles.map((b) => ({ name: b.name, kB: round(b.bytes / 1024, 1), coldInitMs: b.coldInitMs, firstCall: b.firstCall })));

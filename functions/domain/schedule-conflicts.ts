@@ -53,7 +53,9 @@ export function audienceKey(audience: string): string {
   return audience.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
+/** Code-unit order (not locale order: IDs and codes are ASCII, and Intl collation is slow). */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort(cmp);
 
 export function findConflicts(input: CalendarInput): Conflict[] {
   const { from, to } = input;
@@ -64,6 +66,7 @@ export function findConflicts(input: CalendarInput): Conflict[] {
   const slots = new Map<string, { date: string; channel: Channel; campaigns: Set<string>; posts: string[] }>();
 
   for (const campaign of input.campaigns) {
+    const audience = audienceKey(campaign.audience);
     for (const post of campaign.posts) {
       if (!inRange(post.publishDate)) continue;
       if (blackout.has(post.publishDate)) {
@@ -76,7 +79,7 @@ export function findConflicts(input: CalendarInput): Conflict[] {
           message: `${campaign.name}: ${post.channel} post ${post.postId} is scheduled on blackout date ${post.publishDate}`,
         });
       }
-      const key = `${post.publishDate}|${post.channel}|${audienceKey(campaign.audience)}`;
+      const key = `${post.publishDate}|${post.channel}|${audience}`;
       let slot = slots.get(key);
       if (!slot) slots.set(key, (slot = { date: post.publishDate, channel: post.channel, campaigns: new Set(), posts: [] }));
       slot.campaigns.add(campaign.campaignId);
@@ -101,7 +104,7 @@ export function findConflicts(input: CalendarInput): Conflict[] {
       date: slot.date,
       campaignIds: sorted(slot.campaigns),
       channel: slot.channel,
-      postIds: [...slot.posts].sort(),
+      postIds: [...slot.posts].sort(cmp),
       message: `${slot.campaigns.size} campaigns reach the same audience on ${slot.channel} on ${slot.date}`,
     });
   }
@@ -121,7 +124,14 @@ export function findConflicts(input: CalendarInput): Conflict[] {
 }
 
 export function compareConflicts(a: Conflict, b: Conflict): number {
-  return a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || (a.channel ?? '').localeCompare(b.channel ?? '') || (a.memberId ?? '').localeCompare(b.memberId ?? '') || a.campaignIds.join().localeCompare(b.campaignIds.join()) || (a.postIds ?? []).join().localeCompare((b.postIds ?? []).join());
+  return (
+    cmp(a.date, b.date) ||
+    cmp(a.kind, b.kind) ||
+    cmp(a.channel ?? '', b.channel ?? '') ||
+    cmp(a.memberId ?? '', b.memberId ?? '') ||
+    cmp(a.campaignIds.join(), b.campaignIds.join()) ||
+    cmp((a.postIds ?? []).join(), (b.postIds ?? []).join())
+  );
 }
 
 function addDaysIso(date: string, days: number): string {
