@@ -17,11 +17,27 @@ export async function conflicts(deps: Pick<ExecutionDeps, 'execution' | 'team' |
   });
 }
 
-/** Conflicts that involve one campaign, over its own dates. */
-export async function campaignConflicts(deps: Pick<ExecutionDeps, 'execution' | 'team' | 'now'>, tenantId: string, campaignId: string): Promise<Conflict[]> {
+/**
+ * Conflicts that involve one campaign, over its own dates. Before its
+ * timeline exists (an approver looking at it) the campaign's plan stands in
+ * for its calendar entry.
+ */
+export async function campaignConflicts(deps: Pick<ExecutionDeps, 'campaigns' | 'execution' | 'team' | 'now'>, tenantId: string, campaignId: string): Promise<Conflict[]> {
   const timeline = await deps.execution.getTimeline(tenantId, campaignId);
-  if (!timeline) return [];
-  const to = timeline.endDate > timeline.launchDate ? timeline.endDate : timeline.launchDate;
-  const from = timeline.startDate < to ? timeline.startDate : to;
-  return (await conflicts(deps, tenantId, from, to)).filter((c) => c.campaignIds.includes(campaignId));
+  if (timeline) {
+    const from = timeline.startDate < timeline.launchDate ? timeline.startDate : timeline.launchDate;
+    return (await conflicts(deps, tenantId, from, timeline.endDate)).filter((c) => c.campaignIds.includes(campaignId));
+  }
+  const campaign = await deps.campaigns.get(tenantId, campaignId);
+  if (!campaign) return [];
+  const { brief } = campaign;
+  const [calendar, settings, load] = await Promise.all([deps.execution.calendar(tenantId, brief.launchDate, brief.endDate), deps.team.getSettings(tenantId), workload(deps, tenantId, brief.launchDate, brief.endDate)]);
+  const own = { campaignId, name: brief.name, audience: brief.audience, tier: campaign.tier, launchDate: brief.launchDate, requestedAt: campaign.createdAt, posts: (campaign.plan?.posts ?? []).map((p) => ({ postId: p.postId, channel: p.channel, publishDate: p.publishDate })) };
+  return findConflicts({
+    campaigns: [own, ...calendar.filter((r) => r.campaignId !== campaignId).map((r) => ({ campaignId: r.campaignId, name: r.name, audience: r.audience, tier: r.tier, launchDate: r.launchDate, requestedAt: r.requestedAt, posts: r.posts }))],
+    blackoutDates: settings?.blackoutDates ?? [],
+    bookings: load.weeks,
+    from: brief.launchDate,
+    to: brief.endDate,
+  }).filter((c) => c.campaignIds.includes(campaignId));
 }
