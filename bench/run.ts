@@ -5,7 +5,7 @@
 // bundles, a 26-post campaign build, the Workfront webhook, GraphQL listing
 // and the cost of one campaign. Writes bench/results.json and prints tables.
 // Figures, not pass/fail; not part of `npm test`.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadLocalConfig } from '../local/config.ts';
@@ -13,6 +13,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { freePort } from '../local/free-port.ts';
 import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
 import { synthesize, synthReason } from '../local/synth.ts';
+import { runAssistantTurns } from './assistant-turns.ts';
 import { measureColdInit } from './cold-init.ts';
 import { campaignCost, gbSeconds } from './cost.ts';
 import { startDynamoDbMeter } from './dynamodb-meter.ts';
@@ -20,7 +21,7 @@ import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
 import { runWebhook } from './webhook.ts';
-import { mergeResult, runExecutionBench } from './execution.ts';
+import { runExecutionBench } from './execution.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -85,6 +86,9 @@ async function main(): Promise<void> {
     step('graphql: seeding 10,000 campaigns, then paging listCampaigns 100 at a time…');
     const graphql = await runGraphqlList(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-list', items: 10_000, pageSize: 100 });
 
+    // The campaign assistant (issue 13): chat turns over GraphQL.
+    step('assistant: 20 scripted conversations of 6 chat turns over GraphQL…');
+    const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
     // execution (issue 15): the planning and conflict rules at scale.
     step('execution: timeline + assignment of 1,000+ tasks for a team of 100; conflicts over 1,000 campaigns…');
     const execution = runExecutionBench();
@@ -98,6 +102,7 @@ async function main(): Promise<void> {
       orchestration,
       webhook,
       graphql,
+      assistantTurns,
       execution,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
@@ -114,8 +119,10 @@ async function main(): Promise<void> {
         },
       },
     };
-    // Keys this run does not produce (another area's figures) stay as they were.
-    for (const [key, value] of Object.entries(results)) mergeResult(key, value);
+    // Merge: keys other tools write (`npm run eval` writes `assistant`) survive a bench run.
+    const resultsFile = new URL('./results.json', import.meta.url);
+    const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {};
+    writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 
     console.log('\nLambda bundles (cold init = fresh node: import + first call with a minimal event)');
     console.table(lambdaBundles.map((b) => ({ name: b.name, kB: round(b.bytes / 1024, 1), coldInitMs: b.coldInitMs, firstCall: b.firstCall })));
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
       orchestration: { ...orchestration },
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
+      assistantTurns: { ...assistantTurns },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });

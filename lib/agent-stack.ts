@@ -15,6 +15,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ACTION_FUNCTIONS, ACTION_GROUP_NAME } from './agent-action-functions.ts';
+import { ASSISTANT_ACTION_GROUP_NAME, ASSISTANT_FUNCTIONS } from './assistant-action-functions.ts';
 import type { McConfig } from './config.ts';
 import { textHash } from './content-hash.ts';
 import { MccFunction } from './constructs/mcc-function.ts';
@@ -40,7 +41,7 @@ export interface DeployedAgent {
 
 export const AGENT_ALIAS_NAME = 'live';
 
-export function agentInstruction(name: 'planner' | 'writer'): string {
+export function agentInstruction(name: 'planner' | 'writer' | 'assistant'): string {
   return readFileSync(new URL(`./agent-instructions/${name}.md`, import.meta.url), 'utf8').trim();
 }
 
@@ -82,6 +83,9 @@ export class AgentStack extends Stack {
   public readonly writer: DeployedAgent;
   public readonly guardrail: CfnGuardrail;
   public readonly agentActions: MccFunction;
+  /** The campaign assistant (issue 13): conversation with the marketer, tools behind confirmation. */
+  public readonly assistant: DeployedAgent;
+  public readonly assistantActions: MccFunction;
 
   constructor(scope: Construct, id: string, props: AgentStackProps) {
     super(scope, id, props);
@@ -145,6 +149,44 @@ export class AgentStack extends Stack {
       description: 'Drafts one post: planned post in, JSON post content out',
       knowledgeBaseUse: 'Channel templates with their limits, brand voice and claims policy, campaign playbooks. Search it before writing.',
       actionGroups: [],
+    });
+
+    // --- campaign assistant (issue 13) ---
+    this.assistantActions = new MccFunction(this, 'AssistantActions', {
+      handlerName: 'assistant-actions',
+      settings,
+      logLevel: config.logLevel,
+      description: 'Bedrock assistant action group: classify, find and create campaigns, Workfront status',
+      timeout: Duration.seconds(60),
+    })
+      .bindTable(props.table, 'readWrite')
+      .bindEventBus(props.eventBus)
+      .bindWorkfront(
+        { baseUrl: config.workfrontBaseUrl, apiVersion: config.workfrontApiVersion, authMode: config.workfrontAuthMode, imsUrl: config.workfrontImsUrl },
+        props.workfrontCredentials,
+      );
+    this.assistant = this.agent('Assistant', {
+      ...shared,
+      modelId: config.plannerModelId,
+      instruction: agentInstruction('assistant'),
+      description: 'Campaign assistant: creates, explains and follows campaigns with the marketer',
+      knowledgeBaseUse: 'Campaign playbooks (tiers, lead times, approvals, checklists per campaign type), brand voice and channel templates. Search it to answer questions and cite it.',
+      actionGroups: [
+        {
+          actionGroupName: ASSISTANT_ACTION_GROUP_NAME,
+          description: 'Classify, find and create campaigns; Workfront project status',
+          actionGroupExecutor: { lambda: this.assistantActions.functionArn },
+          functionSchema: { functions: ASSISTANT_FUNCTIONS.map((f) => ({ ...f, parameters: { ...f.parameters } })) },
+          actionGroupState: 'ENABLED',
+        },
+        // Lets the assistant ask the user a clarifying question instead of guessing.
+        { actionGroupName: 'UserInputAction', parentActionGroupSignature: 'AMAZON.UserInput', actionGroupState: 'ENABLED' },
+      ],
+    });
+    this.assistantActions.addPermission('InvokedByAssistantAgent', {
+      principal: new ServicePrincipal('bedrock.amazonaws.com'),
+      sourceAccount: this.account,
+      sourceArn: this.assistant.agent.attrAgentArn,
     });
 
     // Only the planner, from this account, may call the action group.
@@ -227,7 +269,9 @@ export class AgentStack extends Stack {
       props.description,
       props.knowledgeBaseUse,
       props.guardrailHash,
-      JSON.stringify(props.actionGroups.map((g) => ({ name: g.actionGroupName, schema: g.functionSchema, description: g.description }))),
+      JSON.stringify(
+        props.actionGroups.map((g) => ({ name: g.actionGroupName, schema: g.functionSchema, description: g.description, parent: g.parentActionGroupSignature })),
+      ),
     );
     const alias = new CfnAgentAlias(this, `${id}AgentAlias`, {
       agentId: agent.attrAgentId,

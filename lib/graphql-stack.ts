@@ -9,7 +9,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { McConfig } from './config.ts';
 import { GraphqlApi } from './constructs/graphql-api.ts';
-import { type AgentBinding, MccFunction } from './constructs/mcc-function.ts';
+import { type AgentBinding, type AssistantBinding, MccFunction } from './constructs/mcc-function.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface GraphqlStackProps extends StackProps {
@@ -19,6 +19,8 @@ export interface GraphqlStackProps extends StackProps {
   readonly eventBus: IEventBus;
   readonly stateMachine: IStateMachine;
   readonly agents: AgentBinding;
+  /** The campaign assistant agent (issue 13). */
+  readonly assistant: AssistantBinding;
 }
 
 export class GraphqlStack extends Stack {
@@ -37,7 +39,8 @@ export class GraphqlStack extends Stack {
     })
       .bindTable(props.table, 'readWrite')
       .bindEventBus(props.eventBus)
-      .bindAgents(props.agents);
+      .bindAgents(props.agents)
+      .bindAssistant(props.assistant);
     this.graphql = new GraphqlApi(this, 'Graphql', {
       eventBus: props.eventBus,
       resolverFunction: this.resolver,

@@ -63,7 +63,7 @@ export function buildMcc(app: App): MccStacks {
     eventBus: data.eventBus,
     workfrontCredentials: data.workfrontCredentials,
     knowledgeBase: knowledgeBase.knowledgeBase,
-    description: 'MCC Bedrock agents (planner, writer), guardrail, action group',
+    description: 'MCC Bedrock agents (planner, writer, assistant), guardrail, action groups',
   });
 
   const api = new ApiStack(app, `${prefix}-Api`, {
@@ -114,6 +114,8 @@ export function buildMcc(app: App): MccStacks {
     eventBus: data.eventBus,
     stateMachine: workflow.stateMachine,
     agents: agentBinding,
+    // The campaign assistant (issue 13).
+    assistant: { agentId: agents.assistant.agent.attrAgentId, aliasId: agents.assistant.alias.attrAgentAliasId, aliasArn: agents.assistant.alias.attrAgentAliasArn },
     description: 'MCC GraphQL API (AppSync) for the frontend',
   });
 
@@ -127,6 +129,7 @@ export function buildMcc(app: App): MccStacks {
       approvalCallback: api.approvalCallback,
       workfrontWebhook: api.workfrontWebhook,
       agentActions: agents.agentActions,
+      assistantActions: agents.assistantActions, // campaign assistant (issue 13)
       graphqlResolver: graphql.resolver,
     },
     expireApproval: workflow.expireApproval,

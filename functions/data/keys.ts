@@ -1,6 +1,7 @@
 // Key builders for every item in the single table. Each key starts with the
 // tenant, and IDs come from a closed alphabet without `#` (see vocabulary.ts),
 // so distinct (tenant, id) pairs always give distinct keys.
+import { createHash } from 'node:crypto';
 import type { CampaignStatus } from '../domain/campaign-status.ts';
 import type { WorkfrontObjCode } from '../domain/workfront-link.ts';
 
@@ -82,6 +83,27 @@ export function conversationPartition(tenantId: string, conversationId: string):
 /** Time first so a Query returns messages in the order they were written. */
 export function messageKey(tenantId: string, conversationId: string, createdAt: string, messageId: string): ItemKey {
   return { PK: conversationPartition(tenantId, conversationId), SK: `${MESSAGE_SK_PREFIX}${createdAt}#${messageId}` };
+}
+
+// --- campaign assistant (issue 13) ---
+export const CONVERSATION_META_SK = 'META';
+export const ACTION_SK_PREFIX = 'ACTION#';
+
+export function conversationMetaKey(tenantId: string, conversationId: string): ItemKey {
+  return { PK: conversationPartition(tenantId, conversationId), SK: CONVERSATION_META_SK };
+}
+
+export function agentActionKey(tenantId: string, conversationId: string, actionId: string): ItemKey {
+  return { PK: conversationPartition(tenantId, conversationId), SK: `${ACTION_SK_PREFIX}${actionId}` };
+}
+
+/**
+ * GSI1: one user's conversations, by last activity. GSI1 also holds campaigns
+ * by status; the `#USER#` segment keeps the two key spaces apart, and a user
+ * ID is hashed so no character of it can collide with the key's separators.
+ */
+export function conversationsOfUserKey(tenantId: string, ownerSub: string): string {
+  return `${tenant(tenantId)}#USER#${createHash('sha256').update(ownerSub).digest('base64url')}#CONVERSATIONS`;
 }
 
 // --- execution (issue 15) ---

@@ -18,14 +18,13 @@ import { correlate, logger } from '../shared/observability.ts';
 import { cancelCampaign } from '../use-cases/cancel-campaign.ts';
 import { createCampaign } from '../use-cases/create-campaign.ts';
 import { getCampaign, type Include } from '../use-cases/get-campaign.ts';
-import { getConversation } from '../use-cases/get-conversation.ts';
 import { listCampaigns } from '../use-cases/list-campaigns.ts';
-import { sendAgentMessage } from '../use-cases/send-agent-message.ts';
 import { updateCampaign } from '../use-cases/update-campaign.ts';
 import { AppSyncResolverEvent } from './appsync-event.ts';
 import { decideAsApprover } from './approver-decision.ts';
-import { approvalView, campaignView, messageView, updateView } from './campaign-view.ts';
-import type { ConversationAgent } from './conversation-agent.ts';
+import { approvalView, campaignView, updateView } from './campaign-view.ts';
+import type { ConversationAgent } from '../ports/conversation-agent.ts';
+import { ASSISTANT_ROUTES } from './routes/assistant.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
@@ -86,12 +85,6 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     const page = await listCampaigns(deps, { tenantId, ...a }, includeFor(ctx.selection, 'items/'));
     return { items: page.items.map(campaignView), nextToken: page.nextToken ?? null };
   },
-  'Query.getConversation': async (deps, ctx) => {
-    const { tenantId } = requirePerson(ctx.caller);
-    const { conversationId } = args({ conversationId: Id }, ctx);
-    const conversation = await getConversation(deps.conversations, tenantId, conversationId);
-    return conversation ? { conversationId, messages: conversation.messages.map(messageView) } : null;
-  },
   'Mutation.createCampaign': async (deps, ctx) => {
     const person = requirePerson(ctx.caller, MARKETERS);
     const { input } = args({ input: z.record(z.string(), z.unknown()) }, ctx);
@@ -133,18 +126,6 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     });
     return approvalView(approval);
   },
-  'Mutation.sendAgentMessage': async (deps, ctx) => {
-    const person = requirePerson(ctx.caller);
-    const a = args({ conversationId: Id, message: z.string() }, ctx);
-    const reply = await sendAgentMessage(deps.conversations, deps.agent, {
-      tenantId: person.tenantId,
-      conversationId: a.conversationId,
-      author: person.sub,
-      message: a.message,
-      ...(deps.clock ? { clock: deps.clock } : {}),
-    });
-    return { conversationId: a.conversationId, message: messageView(reply) };
-  },
   'Mutation.publishCampaignUpdate': async (_deps, ctx) => {
     requireBackend(ctx.caller);
     const { input } = args({ input: CampaignUpdateInput }, ctx);
@@ -157,6 +138,9 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     if (a.tenantId !== tenantId) throw new UnauthorizedError('You can only subscribe to your own tenant’s campaigns');
     return null;
   },
+  // The campaign assistant (issue 13): conversations, messages, confirmations.
+  ...ASSISTANT_ROUTES,
+  // Execution (issue 15): timeline, tasks, team, schedule.
   ...EXECUTION_ROUTES,
 };
 

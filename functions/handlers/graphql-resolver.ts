@@ -10,8 +10,9 @@ import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { createResolver } from '../graphql/resolver.ts';
-import { knowledgeAnswerAgent } from '../graphql/knowledge-answer-agent.ts';
 import { agentFromConfig } from '../adapters/agent-from-config.ts';
+import { assistantFromConfig } from '../adapters/assistant-from-config.ts';
+import { assistantTools } from '../use-cases/assistant-tools.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { flushMetrics, logger } from '../shared/observability.ts';
@@ -20,6 +21,9 @@ const config = loadConfig({ ...CommonConfig });
 const doc = createDocumentClient();
 const events = new EventBridgeClient({});
 const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
+// Only the assistant needs the knowledge index: no reading the knowledge bucket on every cold start.
+const knowledge = agentFromConfig(process.env, { warm: false });
+const builds = { events, busName: config.EVENT_BUS_NAME };
 
 const resolve = createResolver({
   doc,
@@ -31,8 +35,10 @@ const resolve = createResolver({
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
-  // Only sendAgentMessage needs the knowledge index: no reading the knowledge bucket on every cold start.
-  agent: knowledgeAnswerAgent(agentFromConfig(process.env, { warm: false })),
+  // The campaign assistant (issue 13): its tools are bound to each session's tenant and user.
+  agent: assistantFromConfig(process.env, (session) =>
+    assistantTools({ campaigns, knowledge, builds, now: () => new Date() }, { tenantId: session.tenantId, ...(session.userEmail ? { userEmail: session.userEmail } : {}) }),
+  ),
 });
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {

@@ -27,6 +27,8 @@ export const RESOLVED_FIELDS = {
     'getCampaign',
     'listCampaigns',
     'getConversation',
+    // assistant (issue 13)
+    'listConversations',
     // execution (issue 15)
     'campaignTimeline',
     'tasks',
@@ -44,6 +46,8 @@ export const RESOLVED_FIELDS = {
     'decideApproval',
     'sendAgentMessage',
     'publishCampaignUpdate',
+    // assistant (issue 13)
+    'confirmAgentAction',
     // execution (issue 15)
     'putTeamMember',
     'removeTeamMember',

@@ -33,6 +33,8 @@ export const HANDLER_NAMES = [
   'workfront-webhook',
   'agent-actions',
   'graphql-resolver',
+  // The campaign assistant (issue 13): the assistant agent's action group.
+  'assistant-actions',
 ] as const;
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
@@ -75,6 +77,13 @@ export interface AgentBinding {
   readonly knowledgeBaseArn: string;
   /** The knowledge bucket's fixed name; the local agent indexes it. */
   readonly knowledgeBucketName: string;
+}
+
+/** The campaign assistant agent (issue 13), for the GraphQL resolver with AGENT_PROVIDER=bedrock. */
+export interface AssistantBinding {
+  readonly agentId: string;
+  readonly aliasId: string;
+  readonly aliasArn: string;
 }
 
 export class MccFunction extends NodejsFunction {
@@ -228,6 +237,13 @@ export class MccFunction extends NodejsFunction {
     this.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeAgent'], resources: [agents.plannerAliasArn, agents.writerAliasArn] }));
     this.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:Retrieve'], resources: [agents.knowledgeBaseArn] }));
     return this.bindBucketRead('KNOWLEDGE_BUCKET', Bucket.fromBucketName(this, 'KnowledgeBucket', agents.knowledgeBucketName));
+  }
+
+  /** The assistant agent (issue 13): its IDs, and InvokeAgent on its alias only. */
+  bindAssistant(assistant: AssistantBinding): this {
+    this.withEnvironment({ ASSISTANT_AGENT_ID: assistant.agentId, ASSISTANT_AGENT_ALIAS_ID: assistant.aliasId });
+    this.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeAgent'], resources: [assistant.aliasArn] }));
+    return this;
   }
 
   /** ses:SendEmail from one sender, scoped to its address and domain identities. */

@@ -134,7 +134,8 @@ describe('local GraphQL endpoint', () => {
   });
 
   const until = async (check: () => boolean, between?: () => Promise<void>) => {
-    for (let i = 0; i < 100 && !check(); i += 1) {
+    // Bounded by time, not by a count of 50 ms rounds, so a busy machine gets the same 15 s.
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline && !check(); ) {
       await between?.();
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -3,12 +3,17 @@
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
 import { ConversationRepository } from '../../functions/data/conversation-repository.ts';
-import type { ConversationAgent } from '../../functions/graphql/conversation-agent.ts';
+import { LocalAgent } from '../../functions/adapters/local-agent/local-agent.ts';
+import { LocalAssistant } from '../../functions/adapters/local-assistant/local-assistant.ts';
+import { DirectoryKnowledgeSource } from '../../functions/knowledge/directory-knowledge-source.ts';
+import type { ConversationAgent } from '../../functions/ports/conversation-agent.ts';
+import { assistantTools } from '../../functions/use-cases/assistant-tools.ts';
 import { createResolver } from '../../functions/graphql/resolver.ts';
 import type { TaskCallbacks } from '../../functions/ports/task-callbacks.ts';
 import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import type { ApprovalOutcome } from '../../functions/workflow/contracts.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { KNOWLEDGE_ROOT } from '../support/knowledge-bucket.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
 
 export const BUS = 'mcc';
@@ -22,17 +27,20 @@ export interface Harness {
   readonly resolve: (event: unknown) => Promise<unknown>;
 }
 
-export const citingAgent: ConversationAgent = {
-  answer: async (turn) => ({
-    text: `Tier 1 needs 8-12 weeks (you asked: ${turn.message}; ${turn.history.length} earlier messages)`,
-    citations: [{ documentId: 'playbooks/campaign-tiers.md', title: 'Campaign tiers' }],
-  }),
-};
-
-export async function startHarness(agent: ConversationAgent = citingAgent): Promise<Harness> {
+/** Without an agent, the local assistant over knowledge-content/, its tools on the harness's table and bus. */
+export async function startHarness(agent?: ConversationAgent): Promise<Harness> {
   const table = await createTestTable();
   const events = await startPutEventsRecorder();
   const campaigns = new CampaignRepository(table.doc, table.tableName);
+  const knowledge = new LocalAgent(new DirectoryKnowledgeSource(KNOWLEDGE_ROOT));
+  const assistant =
+    agent ??
+    new LocalAssistant((session) =>
+      assistantTools({ campaigns, knowledge, builds: { events: events.client, busName: BUS }, now: () => new Date() }, {
+        tenantId: session.tenantId,
+        ...(session.userEmail ? { userEmail: session.userEmail } : {}),
+      }),
+    );
   const approvals = new ApprovalRepository(table.doc, table.tableName);
   const resumed: Harness['resumed'] = [];
   const tasks: TaskCallbacks = {
@@ -51,7 +59,7 @@ export async function startHarness(agent: ConversationAgent = citingAgent): Prom
     conversations: new ConversationRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(events.client, BUS),
     tasks,
-    agent,
+    agent: assistant,
   });
   return { table, events, campaigns, approvals, resumed, resolve };
 }

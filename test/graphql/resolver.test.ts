@@ -208,18 +208,27 @@ describe('GraphQL resolver', () => {
   });
 
   describe('conversations', () => {
-    it('stores each turn per tenant and answers with citations', async () => {
+    it('starts a conversation without an ID, keeps each turn for its owner only, and answers with citations', async () => {
       const me = cognito({ tenantId: 'chat' });
-      const reply = (await h.resolve(appsyncEvent('Mutation', 'sendAgentMessage', { conversationId: 'conv-1', message: 'How much lead time for a launch?' }, me))) as {
-        message: { role: string; content: string; citations: unknown[] };
+      const reply = (await h.resolve(appsyncEvent('Mutation', 'sendAgentMessage', { message: 'How much lead time does a Tier 1 campaign need?' }, me))) as {
+        conversationId: string;
+        message: { role: string; content: string; citations: { documentId: string }[] };
+        pendingAction: unknown;
       };
-      expect(reply.message).toMatchObject({ role: 'AGENT', citations: [{ documentId: 'playbooks/campaign-tiers.md', title: 'Campaign tiers' }] });
-      await h.resolve(appsyncEvent('Mutation', 'sendAgentMessage', { conversationId: 'conv-1', message: 'And for a webinar?' }, me));
+      expect(reply.message.role).toBe('AGENT');
+      expect(reply.message.content).toMatch(/8.12 weeks/);
+      expect(reply.message.citations.map((c) => c.documentId)).toContain('playbooks/campaign-tiers.md');
+      expect(reply.pendingAction).toBeNull();
+      const conversationId = reply.conversationId;
+      await h.resolve(appsyncEvent('Mutation', 'sendAgentMessage', { conversationId, message: 'And for a webinar?' }, me));
 
-      const conversation = (await h.resolve(appsyncEvent('Query', 'getConversation', { conversationId: 'conv-1' }, me))) as { messages: { role: string; content: string }[] };
+      const conversation = (await h.resolve(appsyncEvent('Query', 'getConversation', { conversationId }, me))) as { messages: { role: string; content: string }[]; actions: unknown[] };
       expect(conversation.messages.map((m) => m.role)).toEqual(['USER', 'AGENT', 'USER', 'AGENT']);
-      expect(conversation.messages[3]?.content).toContain('2 earlier messages');
-      expect(await h.resolve(appsyncEvent('Query', 'getConversation', { conversationId: 'conv-1' }, cognito({ tenantId: 'other-chat' })))).toBeNull();
+      expect(conversation.actions).toEqual([]);
+      expect(await h.resolve(appsyncEvent('Query', 'getConversation', { conversationId }, cognito({ tenantId: 'other-chat' })))).toBeNull();
+      expect(await h.resolve(appsyncEvent('Query', 'getConversation', { conversationId }, cognito({ tenantId: 'chat', sub: 'someone-else' })))).toBeNull();
+      const list = (await h.resolve(appsyncEvent('Query', 'listConversations', {}, me))) as { items: { conversationId: string; title: string }[] };
+      expect(list.items).toEqual([expect.objectContaining({ conversationId, title: 'How much lead time does a Tier 1 campaign need?' })]);
     });
   });
 

@@ -91,7 +91,8 @@ describe('knowledge base', () => {
 
 describe('agents', () => {
   it('deploys a planner and a writer, auto-prepared, with the instructions kept in lib/agent-instructions', () => {
-    agents.resourceCountIs('AWS::Bedrock::Agent', 2);
+    // The third, the campaign assistant, is asserted in assistant-agent.test.ts.
+    agents.resourceCountIs('AWS::Bedrock::Agent', 3);
     agents.hasResourceProperties('AWS::Bedrock::Agent', { AgentName: 'mcc-dev-planner', AutoPrepare: true, Instruction: agentInstruction('planner') });
     agents.hasResourceProperties('AWS::Bedrock::Agent', { AgentName: 'mcc-dev-writer', AutoPrepare: true, Instruction: agentInstruction('writer') });
     agents.hasResourceProperties('AWS::Bedrock::Agent', { FoundationModel: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0' });
@@ -150,7 +151,7 @@ describe('agents', () => {
     const invoke = Object.values(agents.findResources('AWS::IAM::Policy'))
       .flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Json[] } } }).Properties.PolicyDocument.Statement)
       .filter((s) => JSON.stringify(s.Action).includes('bedrock:InvokeModel'));
-    expect(invoke).toHaveLength(2);
+    expect(invoke).toHaveLength(3);
     for (const statement of invoke) {
       const resources = JSON.stringify(statement.Resource);
       expect(resources).toContain('inference-profile/us.anthropic.claude-sonnet-4-5-20250929-v1:0');

@@ -23,13 +23,20 @@ async function elapsed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 describe('the local agent with a simulated model latency', () => {
-  it('waits the latency on every plan and write call, but not on retrieval', async () => {
+  it('waits the latency on every plan and write call', async () => {
     const agent = new LocalAgent(knowledge, { latencyMs: 400 });
     await agent.retrieve({ query: 'warm the index' });
     expect(await elapsed(() => agent.planCampaign({ session, campaign, corrections: [] }))).toBeGreaterThanOrEqual(395);
     const post = { postId: 'email-1', channel: 'EMAIL' as const, publishDate: '2027-06-01', brief: 'Announce the launch to operations leaders.' };
     expect(await elapsed(() => agent.writePost({ session, campaign, post, passages: [], guidance: null, revision: 0, corrections: [] }))).toBeGreaterThanOrEqual(395);
-    expect(await elapsed(() => agent.retrieve({ query: 'email checklist' }))).toBeLessThan(395);
+  });
+
+  it('never delays retrieval, whatever the latency', async () => {
+    // An hour of latency: were retrieval to wait it, this test would time out. (A "faster than
+    // N ms" check instead would fail whenever the machine is busy.)
+    const agent = new LocalAgent(knowledge, { latencyMs: 3_600_000 });
+    const passages = await agent.retrieve({ query: 'email checklist' });
+    expect(passages.length).toBeGreaterThan(0);
   });
 
   it('defaults to no latency, and rejects a value that is not a whole number of milliseconds', () => {

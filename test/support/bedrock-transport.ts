@@ -29,6 +29,11 @@ export function traceEvent(trace: unknown): Frame {
   return frame({ ':message-type': str('event'), ':event-type': str('trace') }, { agentId: 'PLANNER', trace });
 }
 
+/** A `returnControl` event: ReturnControlPayload `{ invocationId, invocationInputs: [{ functionInvocationInput }] }`. */
+export function returnControlEvent(payload: unknown): Frame {
+  return frame({ ':message-type': str('event'), ':event-type': str('returnControl') }, payload);
+}
+
 /** An exception event inside the stream, e.g. `throttlingException`. */
 export function exceptionEvent(member: string, message: string): Frame {
   return frame({ ':message-type': str('exception'), ':exception-type': str(member) }, { message });
