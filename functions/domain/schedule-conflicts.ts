@@ -108,10 +108,10 @@ export function findConflicts(input: CalendarInput): Conflict[] {
       message: `${slot.campaigns.size} campaigns reach the same audience on ${slot.channel} on ${slot.date}`,
     });
   }
+  // A week conflicts when any of its days lies in the range: it ends (start + 6) on or after `from`.
+  const earliestWeekStart = addDaysIso(from, -6);
   for (const booking of input.bookings) {
-    // A week conflicts when any of its days lies in the range.
-    const weekEnd = addDaysIso(booking.weekStart, 6);
-    if (booking.hours <= booking.capacityHours || weekEnd < from || booking.weekStart > to) continue;
+    if (booking.hours <= booking.capacityHours || booking.weekStart < earliestWeekStart || booking.weekStart > to) continue;
     conflicts.push({
       kind: 'OVER_CAPACITY',
       date: booking.weekStart,
@@ -120,7 +120,20 @@ export function findConflicts(input: CalendarInput): Conflict[] {
       message: `${booking.memberId} is booked ${round(booking.hours)} h in the week of ${booking.weekStart} (capacity ${booking.capacityHours} h)`,
     });
   }
-  return conflicts.sort(compareConflicts);
+  return sortConflicts(conflicts);
+}
+
+/** The order of compareConflicts, each conflict's key built once instead of at every comparison. */
+function sortConflicts(list: Conflict[]): Conflict[] {
+  const keyed = list.map((c) => ({ c, key: [c.date, c.kind, c.channel ?? '', c.memberId ?? '', c.campaignIds.join(), (c.postIds ?? []).join()] }));
+  keyed.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) {
+      const d = cmp(a.key[i] as string, b.key[i] as string);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return keyed.map((k) => k.c);
 }
 
 export function compareConflicts(a: Conflict, b: Conflict): number {
