@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eventPayload, httpDelivery, matches, type DeliverWebhook, type DeliveryRecord, type EventType } from './events.ts';
-import { projectsPage, PROJECT_STATUSES, TASK_STATUSES } from './page.ts';
+import { projectsPage, PROJECT_STATUSES, TASK_STATUSES, tasksPage } from './page.ts';
 import { newGuid, SandboxStore, workfrontTimestamp, type SandboxObjCode, type SandboxObject, type SandboxSubscription } from './store.ts';
 
 export interface SandboxOptions {
@@ -289,7 +289,13 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
         const form = new URLSearchParams(await readBody(req));
         const percent = form.get('percentComplete');
         setTaskStatus(taskUi[1] ?? '', form.get('status') ?? '', percent === null || percent === '' ? undefined : Number(percent));
-        res.writeHead(303, { Location: base }).end();
+        res.writeHead(303, { Location: `${base}tasks` }).end();
+        return;
+      }
+      if (path === '/tasks' && req.method === 'GET') {
+        const project = query.get('project');
+        const tasks = store.list('TASK').filter((t) => !project || t.projectID === project);
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(tasksPage(tasks, base));
         return;
       }
       if ((path === '/' || path === '') && req.method === 'GET') {

@@ -43,7 +43,16 @@ export function projectsPage(projects: readonly SandboxObject[], tasks: readonly
 <table><thead><tr><th>Project</th><th>extRefID</th><th>ID</th><th>Tasks</th><th>Status</th></tr></thead><tbody>
 ${rows || '<tr><td colspan="5">No projects yet.</td></tr>'}
 </tbody></table>
-${tasksTable(tasks, basePath)}</body></html>`;
+${tasks.length > 0 ? `<p><a href="${escape(basePath)}tasks">Tasks, with their assignees and predecessors</a></p>` : ''}</body></html>`;
+}
+
+/** The sandbox's task page (execution, issue 15): its own page, so project rows stay the only rows on the first. */
+export function tasksPage(tasks: readonly SandboxObject[], basePath: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Workfront sandbox — tasks</title>
+<style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.4rem .6rem;text-align:left}</style></head>
+<body><h1>Workfront sandbox — tasks</h1>
+<p><a href="${escape(basePath)}">Projects</a>. Changing a status here sends the UPDATE webhook a Workfront event subscription would send.</p>
+${tasksTable(tasks, basePath) || '<p>No tasks yet.</p>'}</body></html>`;
 }
 
 /** Every task with its assignee and predecessors, and a status select to play the assignee. */
@@ -59,8 +68,7 @@ function tasksTable(tasks: readonly SandboxObject[], basePath: string): string {
 <td><form method="post" action="${basePath}ui/task/${escape(t.ID)}"><select name="status" aria-label="Status of task ${escape(t.name)}">${options}</select> <button type="submit">Save</button></form></td></tr>`;
     })
     .join('\n');
-  return `<h2>Tasks</h2>
-<table><thead><tr><th>Task</th><th>extRefID</th><th>Planned</th><th>Assignee</th><th>Predecessors</th><th>Done</th><th>Status</th></tr></thead><tbody>
+  return `<table><thead><tr><th>Task</th><th>extRefID</th><th>Planned</th><th>Assignee</th><th>Predecessors</th><th>Done</th><th>Status</th></tr></thead><tbody>
 ${rows}
 </tbody></table>`;
 }

@@ -143,5 +143,9 @@ describe('execution in Workfront', () => {
     const bad = await fetch(`${url}/attask/api/v22.0/task/${task.ID}?apiKey=k`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ predecessors: [{ predecessorID: 'f'.repeat(32), predecessorType: 'fs' }] }) });
     expect(bad.status).toBe(422);
     for (const t of Object.values(DOCUMENTED_TASKS_BY_ID.data)) expect(['NEW', 'INP', 'CPL']).toContain(t.status.split(':')[0]);
+    // Tasks have their own page, so the projects page keeps one status select per project.
+    const tasksPage = await (await fetch(`${url}/tasks?project=${project.ID}`)).text();
+    expect(tasksPage).toContain('aria-label="Status of task Fixture task"');
+    expect(await (await fetch(`${url}/`)).text()).not.toContain('Status of task');
   });
 });
