@@ -20,7 +20,9 @@ import { startDynamoDbMeter } from './dynamodb-meter.ts';
 import { runGraphqlList } from './graphql-list.ts';
 import { estimateCampaignTokens } from './model-tokens.ts';
 import { runOrchestration } from './orchestration.ts';
+import { runReliability } from './reliability.ts';
 import { runWebhook } from './webhook.ts';
+import { runNotifications } from './notifications.ts';
 import { runExecutionBench } from './execution.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
@@ -93,6 +95,14 @@ async function main(): Promise<void> {
     step('execution: timeline + assignment of 1,000+ tasks for a team of 100; conflicts over 1,000 campaigns…');
     const execution = runExecutionBench();
 
+    // --- reliability (issue 21) ---
+    step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
+    const reliability = await runReliability({ cloudAssemblyDir: outDir, dynamoEndpoint: dynamo.endpoint, log: step });
+    // --- end reliability ---
+    // notifications (issue 17)
+    step('notifications: 1,000 approval reminders due at one instant, Scheduler → Lambda → SES outbox…');
+    const notifications = await runNotifications(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, tenantId: 'bench-notify', count: 1_000 });
+
     const results = {
       measuredAt: new Date().toISOString(),
       node: process.version,
@@ -103,6 +113,8 @@ async function main(): Promise<void> {
       webhook,
       graphql,
       assistantTurns,
+      reliability: { measuredAt: new Date().toISOString(), ...reliability },
+      notifications,
       execution,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
@@ -132,6 +144,7 @@ async function main(): Promise<void> {
       webhook: { requests: webhook.requests, concurrency: webhook.concurrency, rps: webhook.rps, p50Ms: webhook.p50Ms, p99Ms: webhook.p99Ms, statuses: JSON.stringify(webhook.statuses) },
       graphql: { ...graphql },
       assistantTurns: { ...assistantTurns },
+      notifications: { ...notifications, scope: undefined },
     });
     console.log('Cost per campaign (USD)');
     console.table({ ...results.costPerCampaignUsd.breakdown, infra: results.costPerCampaignUsd.infra, model: results.costPerCampaignUsd.model, total: results.costPerCampaignUsd.total });

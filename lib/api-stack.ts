@@ -15,6 +15,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { McConfig } from './config.ts';
 import { MccFunction } from './constructs/mcc-function.ts';
+import { reminderGroupPrefix } from './constructs/approval-reminders.ts';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -91,7 +92,9 @@ export class ApiStack extends Stack {
       .bindTable(props.table, 'readWrite')
       .bindEventBus(props.eventBus)
       .bindSecret('SIGNING_KEY_SECRET_ID', props.approvalSigningKey)
-      .withEnvironment({ APPROVAL_BASE_URL: this.approvalBaseUrl });
+      .withEnvironment({ APPROVAL_BASE_URL: this.approvalBaseUrl })
+      // notifications (issue 17): a decision ends the wait, so its reminders go.
+      .allowClearingApprovalReminders(reminderGroupPrefix(settings.stage));
     this.approvalCallback.addToRolePolicy(
       new PolicyStatement({
         actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],

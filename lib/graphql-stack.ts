@@ -10,6 +10,7 @@ import type { Construct } from 'constructs';
 import type { McConfig } from './config.ts';
 import { GraphqlApi } from './constructs/graphql-api.ts';
 import { type AgentBinding, type AssistantBinding, MccFunction } from './constructs/mcc-function.ts';
+import { reminderGroupPrefix } from './constructs/approval-reminders.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface GraphqlStackProps extends StackProps {
@@ -40,13 +41,16 @@ export class GraphqlStack extends Stack {
       .bindTable(props.table, 'readWrite')
       .bindEventBus(props.eventBus)
       .bindAgents(props.agents)
-      .bindAssistant(props.assistant);
+      .bindAssistant(props.assistant)
+      // notifications (issue 17): decideApproval and cancelCampaign end the wait, so its reminders go.
+      .allowClearingApprovalReminders(reminderGroupPrefix(settings.stage));
     this.graphql = new GraphqlApi(this, 'Graphql', {
       eventBus: props.eventBus,
       resolverFunction: this.resolver,
       stateMachine: props.stateMachine,
       removalPolicy: settings.removalPolicy,
       logRetention: settings.logRetention,
+      introspection: settings.stage !== 'prod',
     });
   }
 }

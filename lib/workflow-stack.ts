@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { BUILD_REQUESTED } from '../functions/workflow/contracts.ts';
 import type { McConfig } from './config.ts';
 import { CampaignBuild } from './constructs/campaign-build.ts';
+import { ApprovalReminders } from './constructs/approval-reminders.ts';
 import { type AgentBinding, MccFunction, type WorkfrontSettings } from './constructs/mcc-function.ts';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';
@@ -100,8 +101,21 @@ export class WorkflowStack extends Stack {
         timeout: Duration.minutes(5),
       }),
     ).bindWorkfront(workfront, props.workfrontCredentials);
+    // notifications (issue 17): reminders at 50 % / 90 % of the window, cleared on every way out of it.
+    const reminders = new ApprovalReminders(this, 'ApprovalReminders', {
+      settings,
+      logLevel: config.logLevel,
+      table: props.table,
+      eventBus: props.eventBus,
+      approvalSigningKey: props.approvalSigningKey,
+      approvalBaseUrl: props.approvalBaseUrl,
+      mailFrom: config.mailFrom,
+    });
+    requestApproval.bindApprovalReminders(reminders.groupPrefix, reminders.function, reminders.schedulerRole);
+    expireApproval.allowClearingApprovalReminders(reminders.groupPrefix);
+    const approvalReminder = reminders.function;
     this.expireApproval = expireApproval;
-    this.functions = { saveCampaign, planCampaign, generatePost, campaignOutcome, requestApproval, expireApproval, syncToWorkfront };
+    this.functions = { saveCampaign, planCampaign, generatePost, campaignOutcome, requestApproval, expireApproval, syncToWorkfront, approvalReminder };
 
     const approvalWindow = Duration.seconds(config.approvalWindowSeconds);
     const build = new CampaignBuild(this, 'Definition', {

@@ -25,6 +25,7 @@ import { LOCAL_ACCOUNT, LOCAL_REGION, type LocalEnvironment } from './template/l
 import { mountWorkfrontSandbox, type MountedWorkfront } from './workfront-mount.ts';
 import { localGraphqlFor } from './graphql/local-graphql-mount.ts';
 import { FaultInjector, type FaultConfig } from './faults.ts';
+import { SchedulerService } from './scheduler/scheduler-service.ts';
 import { sampleTeamSeeder } from './sample-team.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
@@ -85,6 +86,8 @@ export interface LocalRuntime {
   readonly outbox: Outbox;
   readonly deadLetters: DeadLetters;
   readonly gateway: Gateway;
+  /** EventBridge Scheduler (issue 17). */
+  readonly scheduler: SchedulerService;
   readonly resumed: { readonly resumed: readonly string[]; readonly failed: readonly string[] };
   /** Present when faults are configured: what was injected so far. */
   readonly faults: FaultInjector | undefined;
@@ -193,6 +196,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         AWS_ENDPOINT_URL_SFN: endpoint,
         AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
         AWS_ENDPOINT_URL_SESV2: endpoint,
+        AWS_ENDPOINT_URL_SCHEDULER: endpoint,
         S3_FORCE_PATH_STYLE: 'true',
         AGENT_PROVIDER: options.agentProvider ?? 'local',
         ...(options.environment ?? {}),
@@ -252,6 +256,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       });
     }
     const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
+    // EventBridge Scheduler (issue 17): schedules persist like executions and fire their Lambda targets on time.
+    const scheduler = new SchedulerService({
+      region: env.region,
+      account: env.account,
+      file: join(dataDir, 'schedules.json'),
+      deadLetters,
+      log,
+      deliver: async (targetArn, input) => {
+        const result = await lambda.invoke(targetArn, input);
+        return result.ok ? { ok: true } : { ok: false, error: JSON.stringify(result.error) };
+      },
+    });
+    cleanups.push(() => scheduler.stop());
     let ready = false;
     const gateway = new Gateway({
       awsJson: { AWSEvents: eventBridgeOperations(eventBus), AWSStepFunctions: stepFunctionsOperations(stepFunctions), secretsmanager: secretsManagerOperations(secrets) },
@@ -261,6 +278,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       deadLetters,
       devTokenKey,
       log,
+      scheduler,
       health: () => ({
         ready,
         components: {
@@ -299,6 +317,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     cleanups.push(() => gateway.close());
 
     const resumed = stepFunctions.resumeInterrupted();
+    scheduler.start();
     ready = true;
     return {
       urls: {
@@ -320,6 +339,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       outbox,
       deadLetters,
       gateway,
+      scheduler,
       resumed,
       faults: injector,
       stop: stopAll,

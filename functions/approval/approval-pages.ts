@@ -128,6 +128,23 @@ export function decidedPage(approval: Approval, campaignName: string): Page {
   };
 }
 
+/**
+ * The decision is stored but the workflow could not be reached yet (issue 21).
+ * The button posts again, which delivers the recorded decision — whichever button
+ * the form would send, the recorded decision is the one that applies.
+ */
+export function recordedPage(approval: Approval, campaignName: string, status: 200 | 202 = 202): Page {
+  const decision = approval.decision === 'REJECTED' ? 'reject' : 'approve';
+  return {
+    status,
+    html: layout(
+      'Decision recorded',
+      html`<h1>Decision recorded</h1><p>${campaignName}</p>${outcome(approval)}<p class="note">Your decision is saved, but the campaign workflow could not be reached just now, so it has not moved on yet. You do not need to decide again: press the button below in a minute to hand the saved decision over.</p>
+<form method="post" id="deliver"><button type="submit" name="decision" value="${decision}">Send my decision again</button></form>`,
+    ),
+  };
+}
+
 /** The link was used already, or the request expired: show what was recorded. GET answers 200, a second decision 409. */
 export function closedPage(approval: Approval, campaignName: string, status: 200 | 409): Page {
   const title = approval.status === 'EXPIRED' ? 'Approval request expired' : 'Already decided';

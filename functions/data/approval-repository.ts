@@ -85,6 +85,40 @@ export class ApprovalRepository {
     return this.#update(tenantId, campaignId, approvalId, { notifiedAt: at.toISOString() }, 'PENDING');
   }
 
+  // --- decision delivery (issue 21) ---
+  /** A DECIDED approval whose decision could not be handed to the workflow yet: the next attempt must deliver it. */
+  async markUndelivered(tenantId: string, campaignId: string, approvalId: string, at: Date): Promise<Approval> {
+    return this.#delivery(tenantId, campaignId, approvalId, `SET #undelivered = :at`, { ':at': at.toISOString() });
+  }
+
+  /** The decision reached the workflow after all. */
+  async markDelivered(tenantId: string, campaignId: string, approvalId: string): Promise<Approval> {
+    return this.#delivery(tenantId, campaignId, approvalId, 'REMOVE #undelivered', {});
+  }
+
+  async #delivery(tenantId: string, campaignId: string, approvalId: string, update: string, values: Record<string, string>): Promise<Approval> {
+    try {
+      const { Attributes } = await this.#doc.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: approvalKey(tenantId, campaignId, approvalId),
+          UpdateExpression: update,
+          ConditionExpression: 'attribute_exists(PK) AND #status = :decided',
+          ExpressionAttributeNames: { '#status': 'status', '#undelivered': 'undeliveredSince' },
+          ExpressionAttributeValues: { ':decided': 'DECIDED', ...values },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return Approval.parse(withoutKeys(Attributes ?? {}));
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (!error.Item) throw new NotFoundError('Approval', approvalId);
+      throw new ApprovalClosedError(Approval.parse(withoutKeys(unmarshall(error.Item))));
+    }
+  }
+  // --- end decision delivery ---
+
   async #update(tenantId: string, campaignId: string, approvalId: string, fields: Record<string, string>, status: 'PENDING'): Promise<Approval> {
     const valid = parseOrThrow(Approval.pick({ taskToken: true, notifiedAt: true }).partial(), fields, 'approval update');
     const entries = Object.entries(valid).filter((entry): entry is [string, string] => typeof entry[1] === 'string');

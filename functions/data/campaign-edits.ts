@@ -18,8 +18,12 @@ export interface BriefEdit {
   readonly audience?: string;
 }
 
-/** Statuses a campaign can still be edited in: anything not finished for good. */
-const EDITABLE = CAMPAIGN_STATUSES.filter((s) => !isTerminal(s, 0));
+/**
+ * Statuses a campaign can still be edited in: anything not finished for good, except while
+ * approvers hold the e-mailed summary (issue 21) — an edit then would have them approve text
+ * they never saw. The condition is part of the write, so an edit racing RequestApproval loses.
+ */
+const EDITABLE = CAMPAIGN_STATUSES.filter((s) => !isTerminal(s, 0) && s !== 'AWAITING_APPROVAL');
 
 export async function editBrief(
   doc: DynamoDBDocumentClient,
@@ -57,6 +61,9 @@ export async function editBrief(
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     if (!error.Item) throw new NotFoundError('Campaign', campaignId);
     const current = Campaign.parse(withoutKeys(unmarshall(error.Item)));
+    if (current.status === 'AWAITING_APPROVAL') {
+      throw new ConflictError(`Campaign ${campaignId} is AWAITING_APPROVAL: its approvers are reviewing it, so it cannot be edited until they decide (reject it to revise)`);
+    }
     throw new ConflictError(`Campaign ${campaignId} is ${current.status} and can no longer be edited`);
   }
 }

@@ -30,6 +30,14 @@ export const Approval = z.strictObject({
   decidedFrom: z.string().max(512).optional(),
   /** When the approvers were e-mailed; a retried request sends again only while this is unset. */
   notifiedAt: z.iso.datetime().optional(),
+  /** Set while a recorded decision has not reached the workflow (Step Functions kept failing); the next attempt delivers it. */
+  undeliveredSince: z.iso.datetime().optional(),
+  // --- notifications (issue 17): escalation to the next approval level ---
+  /** The level now holding the approval, once escalated (before that: the campaign tier's level). */
+  approvalLevel: z.enum(['MANAGER', 'DIRECTOR', 'VP']).optional(),
+  /** Approvers the approval was taken from by escalation: their links now refuse, saying so. */
+  escalatedFrom: z.array(Email).max(50).optional(),
+  escalatedAt: z.iso.datetime().optional(),
 });
 export type Approval = z.infer<typeof Approval>;
 

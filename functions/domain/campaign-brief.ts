@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { CalendarDate, CampaignType, Channel, Currency, Email } from './vocabulary.ts';
 import { parseOrThrow } from './validate.ts';
 import { daysBetween } from './calendar.ts';
+import { multiLine, singleLine } from './plain-text.ts';
 
 /** Longest campaign window the planner will spread posts over. */
 export const MAX_CAMPAIGN_DAYS = 366;
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const Budget = z.strictObject({
   amount: z.number().finite().positive().max(1_000_000_000),
@@ -18,10 +18,10 @@ export type Budget = z.infer<typeof Budget>;
 
 export const CampaignBrief = z
   .strictObject({
-    name: text(3, 120),
+    name: singleLine(3, 120),
     type: CampaignType,
-    objective: text(10, 2000),
-    audience: text(3, 500),
+    objective: multiLine(10, 2000),
+    audience: singleLine(3, 500),
     budget: Budget,
     channels: z
       .array(Channel)

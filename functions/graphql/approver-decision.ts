@@ -40,6 +40,7 @@ export async function decideAsApprover(deps: ApproverDecisionDeps, request: Appr
     client: 'graphql',
   });
   // Already decided or expired: say so, with the recorded outcome, rather than pretend this decision applied.
-  if (result.kind !== 'decided') throw new ApprovalClosedError(result.approval);
+  // Recorded but not yet delivered counts as decided: it is kept and delivered on the next attempt.
+  if (result.kind !== 'decided' && result.kind !== 'recorded') throw new ApprovalClosedError(result.approval);
   return result.approval;
 }

@@ -28,6 +28,7 @@ import { ASSISTANT_ROUTES } from './routes/assistant.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import { EXECUTION_ROUTES } from './routes/execution.ts';
 
 export interface ResolverDeps {
@@ -42,6 +43,8 @@ export interface ResolverDeps {
   readonly tasks: TaskCallbacks;
   readonly agent: ConversationAgent;
   readonly clock?: () => Date;
+  /** notifications (issue 17): cleared when a decision or a cancellation ends the wait. */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface FieldContext {
@@ -110,7 +113,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
       cancelledBy: person.email ?? person.username,
       ...(a.reason ? { reason: a.reason } : {}),
       now: ctx.now,
-    });
+    }, deps.reminders);
     return campaignView(await getCampaignOrSelf(deps, person.tenantId, a.id, ctx, campaign));
   },
   'Mutation.decideApproval': async (deps, ctx) => {

@@ -8,10 +8,14 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { z } from 'zod';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
+import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
-import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, type Page } from '../approval/approval-pages.ts';
+import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, recordedPage, type Page } from '../approval/approval-pages.ts';
 import { ApprovalLinkExpiredError, InvalidApprovalLinkError } from '../approval/approval-token.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
@@ -29,6 +33,7 @@ import { decideApproval, openApproval } from '../use-cases/decide-approval.ts';
 /** Environment of the approval-callback function. */
 export const ApprovalCallbackConfig = {
   ...CommonConfig,
+  ...ReminderClearingConfig,
   SIGNING_KEY_SECRET_ID: z.string().trim().min(1),
   APPROVAL_BASE_URL: z.url({ protocol: /^https?$/ }),
 } as const;
@@ -42,6 +47,7 @@ const deps = {
   keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
   now: () => new Date(),
+  reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
   // execution (issue 15): the campaign's schedule conflicts on the confirmation page
   execution: new ExecutionRepository(doc, config.TABLE_NAME),
   team: new TeamRepository(doc, config.TABLE_NAME),
@@ -78,6 +84,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
   if (method === 'GET') {
     const opened = await openApproval(deps, token);
     correlate({ tenantId: opened.approval.tenantId, campaignId: opened.approval.campaignId });
+    if (opened.approval.status === 'DECIDED' && opened.approval.undeliveredSince) return recordedPage(opened.approval, opened.campaign.brief.name, 200);
     if (opened.approval.status !== 'PENDING') return closedPage(opened.approval, opened.campaign.brief.name, 200);
     const wanted = event.queryStringParameters?.decision;
     return confirmationPage({
@@ -106,6 +113,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     const name = result.campaign.brief.name;
     if (result.kind === 'decided') return decidedPage(result.approval, name);
     if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
+    if (result.kind === 'recorded') return recordedPage(result.approval, name);
     return closedPage(result.approval, name, 409);
   }
   throw new MethodNotAllowedError(method);
@@ -121,6 +129,9 @@ function pageFor(error: unknown): Page {
   }
   if (error instanceof ApprovalLinkExpiredError) {
     return errorPage(410, 'Approval link expired', 'This approval link has expired; the approval window has closed.');
+  }
+  if (error instanceof ApprovalEscalatedError) {
+    return errorPage(410, 'Approval escalated', `Nobody decided in time, so this approval was escalated${error.level ? ` to the ${error.level} level` : ''}. This link no longer decides it.`);
   }
   if (error instanceof UnsupportedFormError) return errorPage(error.status, 'Decision not accepted', error.message);
   if (error instanceof ValidationError) {

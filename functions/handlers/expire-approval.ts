@@ -3,6 +3,9 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { z } from 'zod';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
+import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { SesMailer } from '../adapters/ses-mailer.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
@@ -16,6 +19,7 @@ import { ExpireInput } from '../workflow/contracts.ts';
 /** Environment of the expire-approval function. */
 export const ExpireApprovalConfig = {
   ...CommonConfig,
+  ...ReminderClearingConfig,
   MAIL_FROM: z.string().trim().min(3).includes('@'),
 } as const;
 
@@ -27,6 +31,7 @@ const deps = {
   updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
   mailer: new SesMailer(new SESv2Client({}), config.MAIL_FROM),
   now: () => new Date(),
+  reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
 };
 
 export const handler = stepHandler('expire approval', ExpireInput, (input) => expireApproval(deps, input));

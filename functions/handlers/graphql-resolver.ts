@@ -3,6 +3,9 @@
 // is the composition root: configuration and clients, created at cold start.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
+import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import type { Context } from 'aws-lambda';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
@@ -17,7 +20,7 @@ import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { flushMetrics, logger } from '../shared/observability.ts';
 
-const config = loadConfig({ ...CommonConfig });
+const config = loadConfig({ ...CommonConfig, ...ReminderClearingConfig });
 const doc = createDocumentClient();
 const events = new EventBridgeClient({});
 const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
@@ -35,6 +38,8 @@ const resolve = createResolver({
   conversations: new ConversationRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
+  // notifications (issue 17): decideApproval and cancelCampaign end the wait, so its reminders go.
+  reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
   // The campaign assistant (issue 13): its tools are bound to each session's tenant and user.
   agent: assistantFromConfig(process.env, (session) =>
     assistantTools({ campaigns, knowledge, builds, now: () => new Date() }, { tenantId: session.tenantId, ...(session.userEmail ? { userEmail: session.userEmail } : {}) }),

@@ -5,16 +5,19 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { z } from 'zod';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SesMailer } from '../adapters/ses-mailer.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../approval/approval-token.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { ReminderSchedulingConfig } from '../shared/reminder-config.ts';
 import { stepHandler } from '../shared/step-handler.ts';
 import { requestApproval } from '../use-cases/request-approval.ts';
 import { RequestApprovalInput } from '../workflow/contracts.ts';
@@ -22,6 +25,7 @@ import { RequestApprovalInput } from '../workflow/contracts.ts';
 /** Environment of the request-approval function. */
 export const RequestApprovalConfig = {
   ...CommonConfig,
+  ...ReminderSchedulingConfig,
   /** Links are `{APPROVAL_BASE_URL}/approvals/{jwt}`. */
   APPROVAL_BASE_URL: z.url({ protocol: /^https?$/ }),
   /** The approval window; the state's TimeoutSeconds is the same number. Short windows (seconds) suit end-to-end tests of expiry. */
@@ -43,6 +47,11 @@ const deps = {
   approvalBaseUrl: config.APPROVAL_BASE_URL,
   windowSeconds: config.APPROVAL_WINDOW_SECONDS,
   now: () => new Date(),
+  reminders: new SchedulerReminderSchedules(new SchedulerClient({}), {
+    groupPrefix: config.REMINDER_GROUP_PREFIX,
+    targetArn: config.REMINDER_TARGET_ARN,
+    roleArn: config.REMINDER_ROLE_ARN,
+  }),
 };
 
 export const handler = stepHandler('request approval', RequestApprovalInput, (input) => requestApproval(deps, input));

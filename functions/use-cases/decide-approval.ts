@@ -12,12 +12,16 @@ import type { Approval, Decision } from '../domain/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ApprovalClosedError, InvalidTransitionError, NotFoundError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
-import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
+import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
+import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
+import { deliverDecision, outcomeOf } from './deliver-decision.ts';
+import { clearApprovalReminders } from './approval-reminders.ts';
 import { summarizeGeneration } from './generation-summary.ts';
 
 export interface DecideApprovalDeps {
@@ -27,6 +31,10 @@ export interface DecideApprovalDeps {
   readonly keys: SigningKeys;
   readonly tasks: TaskCallbacks;
   readonly now: () => Date;
+  /** Backoff between SendTaskSuccess attempts; DELIVERY_BACKOFF_MS unless a test shortens it. */
+  readonly deliveryBackoffMs?: readonly number[];
+  /** Cleared once the decision is recorded (issue 17): the wait is over whatever happens next. */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface OpenedApproval {
@@ -49,7 +57,9 @@ export type DecisionResult =
   /** The link was used already or the request had expired: the recorded outcome, unchanged. */
   | { readonly kind: 'closed'; readonly approval: Approval; readonly campaign: Campaign }
   /** The decision arrived after the workflow stopped waiting: nothing applied, both now EXPIRED. */
-  | { readonly kind: 'expired'; readonly approval: Approval; readonly campaign: Campaign };
+  | { readonly kind: 'expired'; readonly approval: Approval; readonly campaign: Campaign }
+  /** Recorded, but Step Functions could not be reached: kept DECIDED and undelivered until the next attempt delivers it. */
+  | { readonly kind: 'recorded'; readonly approval: Approval; readonly campaign: Campaign };
 
 /**
  * Verifies the token and loads the approval it names. The keys come from the
@@ -60,6 +70,11 @@ export type DecisionResult =
 async function authorize(deps: DecideApprovalDeps, token: string): Promise<{ claims: ApprovalClaims; approval: Approval }> {
   const claims = await verifyApprovalToken(deps.keys, token, deps.now());
   const approval = await deps.approvals.get(claims.tenant, claims.campaign, claims.sub);
+  // notifications (issue 17): a link of an approver the approval was escalated away from says so.
+  const approver = claims.approver.toLowerCase();
+  if (approval?.escalatedFrom?.some((a) => a.toLowerCase() === approver) && !approval.approvers.some((a) => a.toLowerCase() === approver)) {
+    throw new ApprovalEscalatedError(approval.approvalLevel);
+  }
   if (
     !approval ||
     approval.tenantId !== claims.tenant ||
@@ -107,7 +122,13 @@ export async function applyDecision(
   request: ApproverDecision,
 ): Promise<DecisionResult> {
   const { tenantId, campaignId, approvalId } = approval;
-  const closed = async (recorded: Approval) => ({ kind: 'closed' as const, approval: recorded, campaign: await deps.campaigns.require(tenantId, campaignId) });
+  const closed = async (recorded: Approval): Promise<DecisionResult> => {
+    const campaign = await deps.campaigns.require(tenantId, campaignId);
+    // A decision recorded earlier that never reached the workflow: this attempt delivers it.
+    const outcome = outcomeOf(recorded);
+    if (recorded.undeliveredSince && outcome) return deliver(deps, recorded, campaign, outcome);
+    return { kind: 'closed' as const, approval: recorded, campaign };
+  };
   if (approval.status !== 'PENDING') return closed(approval);
   const decidedAt = deps.now().toISOString();
   let decided: Approval;
@@ -124,6 +145,7 @@ export async function applyDecision(
     if (error instanceof ApprovalClosedError) return closed(error.approval);
     throw error;
   }
+  if (deps.reminders) await clearApprovalReminders(deps.reminders, decided);
 
   let campaign: Campaign;
   try {
@@ -146,15 +168,26 @@ export async function applyDecision(
     decidedAt,
     ...(decided.comment ? { comment: decided.comment } : {}),
   };
-  try {
-    await deps.tasks.succeed(decided.taskToken, outcome);
-  } catch (error) {
-    if (!isTaskGone(error)) throw error;
-    logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: error.code });
+  const result = await deliver(deps, decided, campaign, outcome);
+  if (result.kind === 'decided') recordApprovalLatency(approval.createdAt, decidedAt);
+  return result;
+}
+
+/** SendTaskSuccess (retried); when the workflow is gone both become EXPIRED, when unreachable the decision stays recorded. */
+async function deliver(deps: Omit<DecideApprovalDeps, 'keys'>, decided: Approval, campaign: Campaign, outcome: ApprovalOutcome): Promise<DecisionResult> {
+  const { tenantId, campaignId, approvalId } = decided;
+  const delivery = await deliverDecision(deps.tasks, decided, outcome, deps.deliveryBackoffMs);
+  if (delivery.kind === 'gone') {
+    logger.warn('The workflow no longer waits for this approval; expiring it', { approvalId, campaignId, reason: delivery.code });
     return { kind: 'expired', ...(await expireUndelivered(deps, decided)) };
   }
-  recordApprovalLatency(approval.createdAt, decidedAt);
-  return { kind: 'decided', approval: decided, campaign, outcome };
+  if (delivery.kind === 'undelivered') {
+    logger.error('Decision recorded but not yet delivered to the workflow', { approvalId, campaignId, error: delivery.error });
+    const marked = decided.undeliveredSince ? decided : await deps.approvals.markUndelivered(tenantId, campaignId, approvalId, deps.now());
+    return { kind: 'recorded', approval: marked, campaign };
+  }
+  const delivered = decided.undeliveredSince ? await deps.approvals.markDelivered(tenantId, campaignId, approvalId) : decided;
+  return { kind: 'decided', approval: delivered, campaign, outcome };
 }
 
 /** The compensation when Step Functions refused the decision: approval and campaign EXPIRED, each at most once. */

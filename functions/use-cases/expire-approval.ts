@@ -8,10 +8,12 @@ import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { ApprovalClosedError, InvalidTransitionError } from '../domain/errors.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { approvalIdFor } from '../approval/approval-id.ts';
 import { summarizeCampaign } from '../approval/approval-view.ts';
 import { renderExpiryEmail } from '../approval/expiry-email.ts';
+import { clearApprovalReminders } from './approval-reminders.ts';
 import { expireUndelivered } from './decide-approval.ts';
 
 export interface ExpireApprovalDeps {
@@ -20,6 +22,8 @@ export interface ExpireApprovalDeps {
   readonly updates: CampaignUpdates;
   readonly mailer: Mailer;
   readonly now: () => Date;
+  /** Cleared on the way out of the wait (issue 17). */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface ExpireApprovalInput {
@@ -74,6 +78,7 @@ export async function expireApproval(deps: ExpireApprovalDeps, input: ExpireAppr
     throw new InvalidTransitionError(campaign.status, 'EXPIRED', 'the campaign is no longer awaiting approval');
   }
 
+  if (deps.reminders) await clearApprovalReminders(deps.reminders, { tenantId, campaignId, approvalId });
   const email = renderExpiryEmail(summarizeCampaign(campaign), approval?.expiresAt ?? deps.now().toISOString());
   await deps.mailer.send({
     to: [campaign.brief.requestedBy],

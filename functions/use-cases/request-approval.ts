@@ -12,6 +12,7 @@ import type { Campaign } from '../domain/campaign.ts';
 import { AlreadyExistsError, ApprovalClosedError, InvalidTransitionError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
@@ -19,6 +20,7 @@ import { approvalLinks, renderApprovalEmail } from '../approval/approval-email.t
 import { approvalIdFor } from '../approval/approval-id.ts';
 import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
 import { signApprovalToken } from '../approval/approval-token.ts';
+import { scheduleApprovalReminders } from './approval-reminders.ts';
 import { requireSomethingToApprove, summarizeGeneration } from './generation-summary.ts';
 import type { ApprovalOutcome, RequestApprovalInput } from '../workflow/contracts.ts';
 
@@ -33,6 +35,8 @@ export interface RequestApprovalDeps {
   readonly approvalBaseUrl: string;
   readonly windowSeconds: number;
   readonly now: () => Date;
+  /** Reminders at 50 % and 90 % of the window (issue 17); scheduled before the e-mails, so a retry that finds them sent has them too. */
+  readonly reminders?: ReminderSchedules;
 }
 
 export interface RequestApprovalResult {
@@ -53,6 +57,7 @@ export async function requestApproval(deps: RequestApprovalDeps, input: RequestA
   const { approval, resumed } = await storeApproval(deps, awaiting, approvalId, revision, taskToken);
 
   if (approval.notifiedAt) return { approvalId, expiresAt: approval.expiresAt, resumed, emailed: 0 };
+  if (deps.reminders) await scheduleApprovalReminders(deps.reminders, approval, deps.now());
   const emailed = await notifyApprovers(deps, awaiting, approval, generation.posts);
   try {
     await deps.approvals.markNotified(tenantId, campaignId, approvalId, deps.now());

@@ -79,7 +79,9 @@ export function parseWorkfrontEvent(body: unknown): WorkfrontEvent {
 
 function normalize(eventType: string, subscriptionId: string, state: z.infer<typeof ObjectState>, eventAt: string | undefined, format: PayloadFormat): WorkfrontEvent {
   const type = eventType.toUpperCase();
-  const key = [subscriptionId, type, state.objCode, state.ID, eventAt ?? state.lastUpdateDate ?? ''].join('|');
+  // The object's state is part of the key: without eventTime or lastUpdateDate, two status changes
+  // (ONH, then DED) would otherwise share one key and the second be dropped as a redelivery.
+  const key = [subscriptionId, type, state.objCode, state.ID, eventAt ?? state.lastUpdateDate ?? '', canonicalJson(state)].join('|');
   return {
     eventType: type,
     subscriptionId,
@@ -91,6 +93,16 @@ function normalize(eventType: string, subscriptionId: string, state: z.infer<typ
     format,
     dedupKey: createHash('sha256').update(key).digest('hex'),
   };
+}
+
+/** JSON with object keys sorted at every level, so the same state always gives the same text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
 }
 
 function decodeState(state: string | Record<string, unknown>, field: string): Record<string, unknown> {

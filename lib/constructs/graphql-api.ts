@@ -73,6 +73,15 @@ export const PUBLISH_OPERATION =
   'mutation PublishCampaignUpdate($input: CampaignUpdateInput!) { publishCampaignUpdate(input: $input) ' +
   '{ tenantId campaignId status statusReason revision workfrontProjectId updatedAt } }';
 
+// --- cost limits (issue 21) ---
+/**
+ * What one request may cost, the same locally (local/graphql/query-limits.ts reads these
+ * from the template): the schema's deepest real query is well inside the depth, and no
+ * client needs more root fields in one request than the resolver count.
+ */
+export const GRAPHQL_LIMITS = { queryDepthLimit: 12, resolverCountLimit: 25 } as const;
+// --- end cost limits ---
+
 export interface GraphqlApiProps {
   /** The `mcc` bus: createCampaign puts build requests on it; Campaign Updated events come from it. */
   readonly eventBus: events.IEventBus;
@@ -96,6 +105,11 @@ export interface GraphqlApiProps {
   readonly removalPolicy?: RemovalPolicy;
   /** @default logs.RetentionDays.ONE_MONTH */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Whether clients may read the schema through introspection (issue 21: off in prod).
+   * @default true
+   */
+  readonly introspection?: boolean;
 }
 
 export class GraphqlApi extends Construct {
@@ -128,6 +142,9 @@ export class GraphqlApi extends Construct {
       // Errors only, and never request or response content: briefs and agent answers stay out of the logs.
       logConfig: { fieldLogLevel: appsync.FieldLogLevel.ERROR, excludeVerboseContent: true, retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH },
       xrayEnabled: true,
+      queryDepthLimit: GRAPHQL_LIMITS.queryDepthLimit,
+      resolverCountLimit: GRAPHQL_LIMITS.resolverCountLimit,
+      introspectionConfig: props.introspection === false ? appsync.IntrospectionConfig.DISABLED : appsync.IntrospectionConfig.ENABLED,
     });
 
     this.#acknowledgeFindings();

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -35,6 +35,8 @@ export const HANDLER_NAMES = [
   'graphql-resolver',
   // The campaign assistant (issue 13): the assistant agent's action group.
   'assistant-actions',
+  // notifications (issue 17)
+  'approval-reminder',
 ] as const;
 export type HandlerName = (typeof HANDLER_NAMES)[number];
 
@@ -243,6 +245,34 @@ export class MccFunction extends NodejsFunction {
   bindAssistant(assistant: AssistantBinding): this {
     this.withEnvironment({ ASSISTANT_AGENT_ID: assistant.agentId, ASSISTANT_AGENT_ALIAS_ID: assistant.aliasId });
     this.addToRolePolicy(new PolicyStatement({ actions: ['bedrock:InvokeAgent'], resources: [assistant.aliasArn] }));
+    return this;
+  }
+
+  // --- notifications (issue 17): approval reminder schedules ---
+
+  /** REMINDER_GROUP_PREFIX + scheduler:DeleteScheduleGroup on this deployment's reminder groups only. */
+  allowClearingApprovalReminders(groupPrefix: string): this {
+    this.addEnvironment('REMINDER_GROUP_PREFIX', groupPrefix);
+    const groups = Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: `${groupPrefix}*` });
+    this.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:DeleteScheduleGroup'], resources: [groups] }));
+    acknowledge(this.role ?? this, 'AwsSolutions-IAM5', 'One reminder schedule group per approval, named at run time; scoped to this deployment\'s prefix.', [nagResource(this, groups)]);
+    return this;
+  }
+
+  /**
+   * Clearing, plus creating the groups and one-time schedules that invoke `target` through `schedulerRole`
+   * (REMINDER_TARGET_ARN, REMINDER_ROLE_ARN, iam:PassRole on that role only).
+   */
+  bindApprovalReminders(groupPrefix: string, target: NodejsFunction, schedulerRole: IRole): this {
+    this.allowClearingApprovalReminders(groupPrefix);
+    this.withEnvironment({ REMINDER_TARGET_ARN: target.functionArn, REMINDER_ROLE_ARN: schedulerRole.roleArn });
+    const stack = Stack.of(this);
+    const groups = stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: `${groupPrefix}*` });
+    const schedules = stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${groupPrefix}*/*` });
+    this.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateScheduleGroup'], resources: [groups] }));
+    this.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:CreateSchedule'], resources: [schedules] }));
+    this.addToRolePolicy(new PolicyStatement({ actions: ['iam:PassRole'], resources: [schedulerRole.roleArn], conditions: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } } }));
+    acknowledge(this.role ?? this, 'AwsSolutions-IAM5', 'Reminder schedules live in per-approval groups named at run time; scoped to this deployment\'s prefix.', [nagResource(this, schedules)]);
     return this;
   }
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LambdaRunner } from '../lambda/lambda-runner.ts';
 import type { LocalRoute } from '../template/app-model.ts';
-import { readBody, send, sendJson } from './http-util.ts';
+import { PayloadTooLargeError, readBody, send, sendJson, sendTooLarge } from './http-util.ts';
 
 export interface MatchedRoute {
   readonly route: LocalRoute;
@@ -103,7 +103,14 @@ export async function buildV2Event(req: IncomingMessage, url: URL, matched: Matc
 }
 
 export async function serveRoute(req: IncomingMessage, res: ServerResponse, url: URL, matched: MatchedRoute, lambda: LambdaRunner): Promise<void> {
-  const event = await buildV2Event(req, url, matched, req.socket.remoteAddress ?? '127.0.0.1');
+  let event: Awaited<ReturnType<typeof buildV2Event>>;
+  try {
+    event = await buildV2Event(req, url, matched, req.socket.remoteAddress ?? '127.0.0.1');
+  } catch (error) {
+    // Refused before any function runs, token or not, as API Gateway does.
+    if (error instanceof PayloadTooLargeError) return sendTooLarge(res);
+    throw error;
+  }
   if (!lambda.find(matched.route.functionArn)) return sendJson(res, 500, { message: 'Internal Server Error' });
   const result = await lambda.invoke(matched.route.functionArn, event);
   if (!result.ok) return sendJson(res, 500, { message: 'Internal Server Error' });

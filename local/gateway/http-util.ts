@@ -2,16 +2,46 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsServiceError } from '../aws-error.ts';
 
-export async function readBody(req: IncomingMessage, limit = 6 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limit) throw new AwsServiceError('RequestEntityTooLarge', 'Request body too large', 413);
-    chunks.push(buffer);
+/** The most a request may carry: Lambda's 6 MB invocation payload, which is what a local route's body becomes. */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+export class PayloadTooLargeError extends AwsServiceError {
+  constructor(limit: number) {
+    super('RequestEntityTooLarge', `Request Entity Too Large: the body is over ${limit} bytes`, 413);
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * The whole body, or PayloadTooLargeError as soon as it passes `limit` (at
+ * once when Content-Length says so). The rest of an oversized body is read
+ * and dropped rather than left on the socket, so the 413 reaches the client
+ * and the connection is not left half-read for the next request on it.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = declared > limit;
+    if (over) reject(new PayloadTooLargeError(limit));
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      over = true;
+      chunks.length = 0;
+      reject(new PayloadTooLargeError(limit));
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** 413 in API Gateway's words; the connection closes after it (the client may still be sending). */
+export function sendTooLarge(res: ServerResponse): void {
+  send(res, 413, JSON.stringify({ message: 'Request Entity Too Large' }), { 'content-type': 'application/json', connection: 'close' });
 }
 
 export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {

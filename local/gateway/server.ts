@@ -16,6 +16,9 @@ import { readBody, send, sendAwsError, sendJson } from './http-util.ts';
 import type { Outbox } from './outbox.ts';
 import { outboxHtml } from './outbox-page.ts';
 import { serveSesV2 } from './sesv2-api.ts';
+// --- notifications (issue 17): EventBridge Scheduler's REST-JSON API ---
+import type { SchedulerService } from '../scheduler/scheduler-service.ts';
+import { isSchedulerPath, serveScheduler } from './scheduler-api.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, pathAfterPrefix: string) => void | Promise<void>;
 
@@ -29,6 +32,8 @@ export interface GatewayOptions {
   readonly devTokenKey: Uint8Array;
   readonly health: () => { ready: boolean; components: Record<string, unknown> };
   readonly log?: (line: string) => void;
+  /** EventBridge Scheduler (issue 17): `/schedules`, `/schedule-groups`. */
+  readonly scheduler?: SchedulerService;
 }
 
 export class Gateway {
@@ -77,6 +82,7 @@ export class Gateway {
     const target = req.headers['x-amz-target'];
     if (typeof target === 'string') return this.#awsJson(req, res, target);
     if (url.pathname.startsWith('/v2/email/')) return serveSesV2(req, res, url.pathname, this.#options.outbox);
+    if (this.#options.scheduler && isSchedulerPath(url.pathname)) return serveScheduler(req, res, url, this.#options.scheduler);
     if (url.pathname.startsWith('/_local/')) return this.#local(req, res, url);
     if (url.pathname === '/graphql' || url.pathname.startsWith('/graphql/')) {
       if (this.#graphql) return this.#graphql(req, res, url.pathname.slice('/graphql'.length));

@@ -8,6 +8,7 @@ import type { LambdaRunner } from '../lambda/lambda-runner.ts';
 import type { LocalAppModel } from '../template/app-model.ts';
 import { devTokenVerifier } from './dev-tokens.ts';
 import { createLocalGraphql, type LocalGraphql } from './local-graphql.ts';
+import { APPSYNC_DEFAULT_LIMITS } from './query-limits.ts';
 
 export function localGraphqlFor(model: LocalAppModel, lambda: LambdaRunner, devTokenKey: Uint8Array, dataDir: string): LocalGraphql | undefined {
   const api = model.graphqlApis.find((a) => a.resolverFunctionId && a.schema);
@@ -19,6 +20,8 @@ export function localGraphqlFor(model: LocalAppModel, lambda: LambdaRunner, devT
     schemaPath,
     resolverFunctionId: resolver.arn,
     verifyToken: devTokenVerifier(devTokenKey),
+    // The limits the template gives AppSync (issue 21), with the local body cap.
+    limits: { ...APPSYNC_DEFAULT_LIMITS, ...api.limits },
     invoke: async (functionId, event) => {
       const result = await lambda.invoke(functionId, event);
       if (result.ok) return result.payload;

@@ -11,6 +11,8 @@ import {
   buildSchema,
   execute,
   GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  specifiedRules,
   isObjectType,
   Kind,
   parse,
@@ -29,6 +31,8 @@ import { APPSYNC_DEFINITIONS } from './appsync-definitions.ts';
 import { BACKEND_IDENTITY, personFromToken, type RequestIdentity } from './caller-identity.ts';
 import type { TokenVerifier } from './dev-tokens.ts';
 import { allowedRules, isAllowed } from './field-auth.ts';
+import { PayloadTooLargeError, readBody } from '../gateway/http-util.ts';
+import { APPSYNC_DEFAULT_LIMITS, depthErrors, fragmentsOf, resolverCountErrors, type GraphqlLimits } from './query-limits.ts';
 import { selectionSetGraphQL, selectionSetList } from './selection-set.ts';
 import { argumentFilter, SubscriptionHub } from './subscription-channel.ts';
 
@@ -40,6 +44,8 @@ export interface LocalGraphqlOptions {
   readonly invoke: LambdaInvoker;
   readonly resolverFunctionId: string;
   readonly verifyToken: TokenVerifier;
+  /** The API's cost limits, from its template (issue 21); AppSync's defaults when omitted. */
+  readonly limits?: GraphqlLimits;
 }
 
 export interface LocalGraphql {
@@ -81,10 +87,9 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : Array.isArray(v) ? [[k, v.join(',')]] : [])));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+/** The body as JSON; PayloadTooLargeError (before parsing anything) once it passes `maxBytes`. */
+async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+  return JSON.parse((await readBody(req, maxBytes)).toString('utf8'));
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -94,6 +99,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
   const schema: GraphQLSchema = buildSchema(`${APPSYNC_DEFINITIONS}\n${readFileSync(options.schemaPath, 'utf8')}`);
   const hub = new SubscriptionHub();
+  const limits = options.limits ?? APPSYNC_DEFAULT_LIMITS;
+  const rules = limits.introspection ? specifiedRules : [...specifiedRules, NoSchemaIntrospectionCustomRule];
+  /** Depth first (cheap, memoised), then GraphQL validation with introspection refused when the API disables it. */
+  const check = (document: DocumentNode): readonly GraphQLError[] => {
+    const tooDeep = depthErrors(document, limits);
+    return tooDeep.length ? tooDeep : validate(schema, document, rules);
+  };
 
   // Which subscription fields each mutation feeds, from @aws_subscribe(mutations: [...]).
   const feeds = new Map<string, string[]>();
@@ -162,12 +174,14 @@ export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
   };
 
   const run = async (document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined, context: RequestContext): Promise<ExecutionResult> => {
-    const errors = validate(schema, document);
+    const errors = check(document);
     if (errors.length > 0) return { errors };
     const operation = document.definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
     );
     if (!operation) return { errors: [appsyncError('ValidationError', 'No operation to execute')] };
+    const tooMany = resolverCountErrors(operation, fragmentsOf(document), limits);
+    if (tooMany.length > 0) return { errors: tooMany };
     if (operation.operation === 'subscription') {
       return { errors: [appsyncError('ValidationError', 'Subscriptions are served over WebSocket')] };
     }
@@ -190,8 +204,12 @@ export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
       if (!caller) return send(res, 401, { errors: [UNAUTHORIZED] });
       let body: { query?: unknown; variables?: unknown; operationName?: unknown };
       try {
-        body = (await readJson(req)) as typeof body;
-      } catch {
+        body = (await readJson(req, limits.maxRequestBytes)) as typeof body;
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) {
+          res.setHeader('connection', 'close');
+          return send(res, 413, { errors: [{ errorType: 'PayloadTooLargeException', message: error.message }] });
+        }
         return send(res, 400, { errors: [{ errorType: 'MalformedHttpRequestException', message: 'The body is not JSON' }] });
       }
       if (typeof body.query !== 'string') return send(res, 400, { errors: [{ errorType: 'BadRequestException', message: 'query is required' }] });
@@ -231,8 +249,8 @@ export function createLocalGraphql(options: LocalGraphqlOptions): LocalGraphql {
             } catch (error) {
               return [appsyncError('ValidationError', (error as Error).message)];
             }
-            const errors = validate(schema, document);
-            if (errors.length > 0) return errors;
+            const errors = check(document);
+            if (errors.length > 0) return [...errors];
             const contextValue: RequestContext = { caller, headers: headersOf(ctx.extra.request) };
             return { schema, document, variableValues: payload.variables ?? undefined, operationName: payload.operationName ?? undefined, contextValue };
           },

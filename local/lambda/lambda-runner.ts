@@ -15,6 +15,10 @@ export interface LambdaRunnerOptions {
   readonly log?: (fnName: string, line: string) => void;
   /** Wraps every invocation, e.g. to inject faults (local/faults.ts). */
   readonly intercept?: (fn: LocalFunction, run: () => Promise<InvokeResult>) => Promise<InvokeResult>;
+  /** Workers per function at most (function-pool.ts DEFAULT_MAX_WORKERS when omitted). */
+  readonly maxWorkersPerFunction?: number;
+  /** How long an idle worker is kept (function-pool.ts DEFAULT_IDLE_MS when omitted). */
+  readonly idleMs?: number;
 }
 
 export class FunctionNotFoundError extends Error {
@@ -58,7 +62,15 @@ export class LambdaRunner {
     if (!fn) throw new FunctionNotFoundError(nameOrArn);
     let pool = this.#pools.get(fn.arn);
     if (!pool) {
-      pool = new FunctionPool({ fn, env: this.environmentOf(fn), fallbackNodeModules: this.#options.fallbackNodeModules, ...(this.#options.log ? { log: this.#options.log } : {}) });
+      const { log, maxWorkersPerFunction, idleMs } = this.#options;
+      pool = new FunctionPool({
+        fn,
+        env: this.environmentOf(fn),
+        fallbackNodeModules: this.#options.fallbackNodeModules,
+        ...(log ? { log } : {}),
+        ...(maxWorkersPerFunction ? { maxWorkers: maxWorkersPerFunction } : {}),
+        ...(idleMs ? { idleMs } : {}),
+      });
       this.#pools.set(fn.arn, pool);
     }
     const running = pool;
@@ -68,6 +80,13 @@ export class LambdaRunner {
   poolSize(nameOrArn: string): number {
     const fn = this.find(nameOrArn);
     return fn ? (this.#pools.get(fn.arn)?.size ?? 0) : 0;
+  }
+
+  /** Worker threads running across every function (each one execution environment). */
+  get workerCount(): number {
+    let total = 0;
+    for (const pool of this.#pools.values()) total += pool.size;
+    return total;
   }
 
   async stop(): Promise<void> {

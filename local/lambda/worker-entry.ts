@@ -1,14 +1,14 @@
 // Runs one Lambda function's bundle inside a worker thread, as the Node.js
-// Lambda runtime would: the module loads once (the cold start) on the first
-// invocation, then each message is one invocation with Lambda's context
-// object. A thrown error comes back in Lambda's shape (errorType =
+// Lambda runtime would: the module loads once when the worker starts (the
+// init phase, reported to the pool, which times it apart from invocations),
+// then each message is one invocation with Lambda's context object. A thrown error comes back in Lambda's shape (errorType =
 // error.name), which Step Functions' Retry and Catch match on.
 import Module from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { InvokeRequest, InvokeResponse, LambdaErrorPayload, WorkerData } from './worker-protocol.ts';
+import type { InitResponse, InvokeRequest, InvokeResponse, LambdaErrorPayload, WorkerData } from './worker-protocol.ts';
 
 type Handler = (event: unknown, context: unknown, callback?: (error: unknown, result?: unknown) => void) => unknown;
 
@@ -54,6 +54,7 @@ function registerFallbackResolution(): void {
 }
 
 let handler: Handler | undefined;
+let invoked = false;
 
 async function load(): Promise<Handler> {
   let exported: Record<string, unknown>;
@@ -100,8 +101,18 @@ async function invoke(request: InvokeRequest): Promise<unknown> {
   });
 }
 
+// Init: load the bundle now, so its time is the init phase's, not the first invocation's.
+load().then(
+  (loaded) => {
+    handler = loaded;
+    parentPort?.postMessage({ init: true, ok: true } satisfies InitResponse);
+  },
+  (error: unknown) => parentPort?.postMessage({ init: true, ok: false, error: toLambdaError(error) } satisfies InitResponse),
+);
+
 parentPort?.on('message', (request: InvokeRequest) => {
-  const coldStart = handler === undefined;
+  const coldStart = !invoked;
+  invoked = true;
   invoke(request).then(
     (payload) => {
       // Lambda serializes the result as JSON: undefined becomes null, class instances plain objects.

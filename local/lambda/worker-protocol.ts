@@ -25,6 +25,9 @@ export interface LambdaErrorPayload {
   readonly trace?: readonly string[];
 }
 
+/** The worker's init phase ended (the bundle loaded, or failed to): sent once, before any invocation. */
+export type InitResponse = { readonly init: true; readonly ok: true } | { readonly init: true; readonly ok: false; readonly error: LambdaErrorPayload };
+
 export type InvokeResponse =
   | { readonly id: number; readonly ok: true; readonly payload: unknown; readonly coldStart: boolean }
   | { readonly id: number; readonly ok: false; readonly error: LambdaErrorPayload; readonly coldStart: boolean };

@@ -5,6 +5,7 @@
 // previous run left inside a state (Tasks are idempotent, so re-entering the
 // state is safe) — or marks them FAILED when their state no longer exists.
 import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { ExecutionAbortedError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 import { AwsServiceError } from '../aws-error.ts';
@@ -38,7 +39,7 @@ const NAME_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
 const text = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value ?? null));
 
 export class StepFunctionsService {
-  readonly tokens = new TaskTokens();
+  readonly tokens: TaskTokens;
   readonly #machines = new Map<string, LocalStateMachine>();
   readonly #store: ExecutionStore;
   readonly #lambda: LambdaRunner;
@@ -51,6 +52,8 @@ export class StepFunctionsService {
   constructor(options: StepFunctionsOptions) {
     for (const machine of options.stateMachines) this.#machines.set(machine.arn, machine);
     this.#store = new ExecutionStore(options.executionsDir);
+    // Beside the executions, not inside (the store reads every *.json there as an execution).
+    this.tokens = new TaskTokens(options.executionsDir ? join(dirname(options.executionsDir), 'task-tokens.json') : undefined);
     this.#lambda = options.lambda;
     this.#log = options.log ?? ((line) => console.log(line));
   }

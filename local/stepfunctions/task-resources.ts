@@ -63,11 +63,15 @@ export function taskHandlerFor(stateName: string, state: StateDefinition, ctx: T
   }
   if (service === 'lambda:invoke.waitForTaskToken') {
     return async (input) => {
+      // Resumed after a restart: the task keeps waiting on the token its function already handed out.
+      const carried = ctx.tokens.carried(ctx.executionArn, stateName);
+      if (carried) return (await carried.result) as JsonValue;
       const waits = ctx.tokens.claim(ctx.executionArn, stateName, input);
       const first = waits[0];
       if (!first) throw new TaskError('States.Runtime', `State ${stateName} waits for a task token but its Parameters do not pass $$.Task.Token`);
       const p = record(input);
       await invokeOrThrow(ctx, String(p.FunctionName), p.Payload ?? {});
+      ctx.tokens.invoked(waits.map((w) => w.token));
       return (await first.result) as JsonValue;
     };
   }

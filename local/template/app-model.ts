@@ -73,6 +73,8 @@ export interface LocalGraphqlApi {
   readonly schema: string;
   /** Logical ID of the function behind the API's Lambda data source. */
   readonly resolverFunctionId?: string;
+  /** The API's cost settings as the template sets them (QueryDepthLimit, ResolverCountLimit, IntrospectionConfig). */
+  readonly limits?: { readonly queryDepthLimit: number; readonly resolverCountLimit: number; readonly introspection: boolean };
 }
 
 export interface LocalRule {
@@ -179,10 +181,12 @@ export function buildAppModel(stacks: readonly StackArtifact[], env: LocalEnviro
           );
           const fnArn = record(record(dataSource?.[1].Properties).LambdaConfig).LambdaFunctionArn;
           const fnRef = record(fnArn)['Fn::GetAtt'];
+          const api = record(resources.find(([logicalId]) => logicalId === apiId)?.[1].Properties);
           model.graphqlApis.push({
             logicalId: apiId,
             schema: String(r.Properties?.Definition ?? ''),
             ...(Array.isArray(fnRef) ? { resolverFunctionId: String(fnRef[0]) } : {}),
+            limits: { queryDepthLimit: Number(api.QueryDepthLimit ?? 0), resolverCountLimit: Number(api.ResolverCountLimit ?? 0), introspection: api.IntrospectionConfig !== 'DISABLED' },
           });
           break;
         }

@@ -12,11 +12,15 @@ import { CampaignRepository } from '../../functions/data/campaign-repository.ts'
 import { lambdaContext, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws } from '../support/fake-aws.ts';
+import { ListSchedulesCommand } from '@aws-sdk/client-scheduler';
+import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
 
 const SECRET = 'k'.repeat(48);
 const KEY = { kid: 'version-1', secret: new TextEncoder().encode(SECRET) };
 
 let aws: FakeAws;
+/** notifications (issue 17): the reminder schedules request-approval creates and a decision deletes. */
+let scheduler: RunningScheduler;
 let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
 let callback: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -24,6 +28,7 @@ let request: (event: unknown) => Promise<unknown>;
 
 beforeAll(async () => {
   aws = await new FakeAws().start();
+  scheduler = await startLocalScheduler({ deliver: async () => ({ ok: true }) });
   aws.secrets.set('AWSCURRENT', { versionId: KEY.kid, value: SECRET });
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
@@ -45,12 +50,22 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SECRETS_MANAGER: aws.endpoint,
     AWS_ENDPOINT_URL_SESV2: aws.endpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: aws.endpoint,
+    AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+    REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
+    REMINDER_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:approval-reminder',
+    REMINDER_ROLE_ARN: 'arn:aws:iam::000000000000:role/reminder-scheduler',
   });
   callback = (await import('../../functions/handlers/approval-callback.ts')).handler;
   const requestHandler = (await import('../../functions/handlers/request-approval.ts')).handler;
   request = (event) => requestHandler(event, lambdaContext());
 });
-afterAll(() => aws.stop());
+afterAll(async () => {
+  await scheduler.stop();
+  await aws.stop();
+});
+
+const reminderSchedules = async (campaignId: string) =>
+  (await scheduler.client.send(new ListSchedulesCommand({}))).Schedules?.filter((s) => s.Name && scheduler.service.schedule(s.Name, s.GroupName).Target.Input?.includes(`"${campaignId}"`)) ?? [];
 
 /** Seeds a generated campaign, runs the real RequestApproval handler and returns the token from the first e-mail. */
 async function requested(campaignId: string, tenantId = 'acme', approvers = ['maria.lopez@example.com']): Promise<string> {
@@ -139,6 +154,7 @@ describe('GET /approvals/{token}', () => {
 describe('POST /approvals/{token}', () => {
   it('GIVEN approve THEN the approval is DECIDED with who, when and from where, the campaign APPROVED, and the workflow resumed with the outcome', async () => {
     const token = await requested('cmp-approve');
+    expect(await reminderSchedules('cmp-approve')).toHaveLength(3);
     const response = await post(token, 'decision=approve&comment=');
     expect(response.statusCode).toBe(200);
     expectSecurityHeaders(response);
@@ -149,6 +165,8 @@ describe('POST /approvals/{token}', () => {
     expect((await campaigns.require('acme', 'cmp-approve')).status).toBe('APPROVED');
     const sent = aws.calls('AWSStepFunctions.SendTaskSuccess').find((r) => r.body.taskToken === 'task-token-acme-cmp-approve');
     expect(JSON.parse(String(sent?.body.output))).toEqual({ decision: 'APPROVED', decidedBy: 'maria.lopez@example.com', decidedAt: approval?.decidedAt });
+    // The wait is over: its reminders are gone.
+    expect(await reminderSchedules('cmp-approve')).toEqual([]);
   });
 
   it('GIVEN a second decision on the same link THEN 409 shows the recorded outcome and nothing changes', async () => {
@@ -181,6 +199,43 @@ describe('POST /approvals/{token}', () => {
     expect(String(response.body)).toContain('The campaign is now EXPIRED.');
     expect(await approvals.get('acme', `cmp-late-${error}`, 'rev-0')).toMatchObject({ status: 'EXPIRED', decision: 'APPROVED' });
     expect(await campaigns.require('acme', `cmp-late-${error}`)).toMatchObject({ status: 'EXPIRED' });
+  });
+
+  it('GIVEN Step Functions fails transiently THEN the resume is retried and the decision applies', async () => {
+    const token = await requested('cmp-flaky-sfn');
+    aws.sfnErrors.push('ServiceUnavailable', 'ThrottlingException');
+    const response = await post(token, 'decision=approve');
+    expect(response.statusCode).toBe(200);
+    expect(String(response.body)).toContain('Approved by maria.lopez@example.com');
+    expect(aws.calls('AWSStepFunctions.SendTaskSuccess').filter((r) => r.body.taskToken === 'task-token-acme-cmp-flaky-sfn')).toHaveLength(3);
+    expect(await approvals.get('acme', 'cmp-flaky-sfn', 'rev-0')).not.toHaveProperty('undeliveredSince');
+  });
+
+  it('GIVEN Step Functions stays unreachable THEN the page says the decision is recorded, nothing is stranded, and posting again delivers it', async () => {
+    const token = await requested('cmp-sfn-down');
+    aws.sfnErrors.push('ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable', 'ServiceUnavailable');
+    const response = await post(token, 'decision=approve');
+    expect(response.statusCode).toBe(202);
+    expect(String(response.body)).toContain('Decision recorded');
+    expect(String(response.body)).toContain('Send my decision again');
+    expect(await approvals.get('acme', 'cmp-sfn-down', 'rev-0')).toMatchObject({ status: 'DECIDED', decision: 'APPROVED', undeliveredSince: expect.any(String) as string });
+    expect((await campaigns.require('acme', 'cmp-sfn-down')).status).toBe('APPROVED');
+
+    const opened = await callback(httpEvent('GET', token));
+    expect(opened.statusCode).toBe(200);
+    expect(String(opened.body)).toContain('Send my decision again');
+
+    // Whatever the second form says, the recorded decision is the one delivered.
+    const again = await post(token, 'decision=reject');
+    expect(again.statusCode).toBe(200);
+    expect(String(again.body)).toContain('Approved by maria.lopez@example.com');
+    const sent = aws.calls('AWSStepFunctions.SendTaskSuccess').filter((r) => r.body.taskToken === 'task-token-acme-cmp-sfn-down');
+    expect(sent).toHaveLength(5);
+    expect(JSON.parse(String(sent.at(-1)?.body.output))).toMatchObject({ decision: 'APPROVED' });
+    expect(await approvals.get('acme', 'cmp-sfn-down', 'rev-0')).not.toHaveProperty('undeliveredSince');
+    // Delivered now: a further post is the usual 409 and calls nothing.
+    expect((await post(token, 'decision=approve')).statusCode).toBe(409);
+    expect(aws.calls('AWSStepFunctions.SendTaskSuccess').filter((r) => r.body.taskToken === 'task-token-acme-cmp-sfn-down')).toHaveLength(5);
   });
 
   it('GIVEN the campaign left AWAITING_APPROVAL while the link was open THEN the decision is not applied and the workflow is not called', async () => {

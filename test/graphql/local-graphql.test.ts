@@ -15,6 +15,7 @@ import { createLocalGraphql, type LocalGraphql } from '../../local/graphql/local
 import { createTestTable } from '../support/dynamodb.ts';
 import { aBrief, aCampaign, NOW } from '../support/fixtures.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
+import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
 
 const KEY = new TextEncoder().encode('local-graphql-test-signing-key-32-bytes!');
 const RESOLVER_ID = 'GraphqlResolverFunction';
@@ -30,6 +31,8 @@ describe('local GraphQL endpoint', () => {
   let graphql: LocalGraphql;
   let ws: { close(): Promise<void> };
   let events: PutEventsRecorder;
+  /** notifications (issue 17): cancelCampaign and decideApproval clear reminders through it. */
+  let scheduler: RunningScheduler;
   let campaigns: CampaignRepository;
   const clients: Client[] = [];
   const savedEnv = { ...process.env };
@@ -38,6 +41,7 @@ describe('local GraphQL endpoint', () => {
   beforeAll(async () => {
     const table = await createTestTable();
     events = await startPutEventsRecorder();
+    scheduler = await startLocalScheduler({ deliver: async () => ({ ok: true }) });
     campaigns = new CampaignRepository(table.doc, table.tableName);
     // What the local runtime gives the bundle: the template's environment plus endpoint variables.
     Object.assign(process.env, {
@@ -52,6 +56,8 @@ describe('local GraphQL endpoint', () => {
       KNOWLEDGE_BUCKET: 'knowledge-not-used-here',
       S3_FORCE_PATH_STYLE: 'true',
       AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
+      AWS_ENDPOINT_URL_SCHEDULER: scheduler.endpoint,
+      REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
       AWS_ENDPOINT_URL_EVENTBRIDGE: String(await events.client.config.endpoint?.().then((e) => `${e.protocol}//${e.hostname}:${e.port}`)),
     });
     const { handler } = await import('../../functions/handlers/graphql-resolver.ts');
@@ -77,6 +83,7 @@ describe('local GraphQL endpoint', () => {
     await ws.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await events.close();
+    await scheduler.stop();
     process.env = savedEnv;
   });
 

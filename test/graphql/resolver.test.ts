@@ -158,6 +158,29 @@ describe('GraphQL resolver', () => {
       expect(invalid.message).toContain('targetAudience');
     });
 
+    it('refuses edits while approvers review the campaign, and changes nothing (issue 21)', async () => {
+      await campaignIn(h.campaigns, 'AWAITING_APPROVAL', { tenantId: 'edits', campaignId: 'cmp-review' });
+      const before = await h.campaigns.require('edits', 'cmp-review');
+      const events = h.events.entries.length;
+      const refused = await rejection(
+        h.resolve(appsyncEvent('Mutation', 'updateCampaign', { id: 'cmp-review', input: { objective: 'Something the approvers never saw at all' } }, cognito({ tenantId: 'edits' }))),
+      );
+      expect(refused.name).toBe('Conflict');
+      expect(refused.message).toContain('AWAITING_APPROVAL');
+      expect(await h.campaigns.require('edits', 'cmp-review')).toEqual(before);
+      expect(h.events.entries.length).toBe(events);
+    });
+
+    it('refuses a name with a line break or escape sequence, naming the field (issue 21)', async () => {
+      await h.campaigns.create(aCampaign({ tenantId: 'edits', campaignId: 'cmp-ctl' }));
+      for (const name of ['Spring\r\nBcc: everyone@example.com', 'Spring \u001b[2J launch']) {
+        const refused = await rejection(h.resolve(appsyncEvent('Mutation', 'updateCampaign', { id: 'cmp-ctl', input: { name } }, cognito({ tenantId: 'edits' }))));
+        expect(refused.name).toBe('ValidationError');
+        expect(refused.message).toContain('name');
+      }
+      expect((await h.campaigns.require('edits', 'cmp-ctl')).brief.name).toBe(aBrief().name);
+    });
+
     it('cancels a campaign in flight as FAILED with who cancelled; another tenant gets NotFound', async () => {
       await h.campaigns.create(aCampaign({ tenantId: 'cancel', campaignId: 'cmp-c' }));
       const other = await rejection(h.resolve(appsyncEvent('Mutation', 'cancelCampaign', { id: 'cmp-c' }, cognito({ tenantId: 'intruder' }))));

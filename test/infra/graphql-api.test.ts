@@ -7,11 +7,11 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildSchema, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { GraphqlApi, PUBLISH_OPERATION, RESOLVED_FIELDS, SCHEMA_PATH } from '../../lib/constructs/graphql-api.ts';
+import { GRAPHQL_LIMITS, GraphqlApi, PUBLISH_OPERATION, RESOLVED_FIELDS, SCHEMA_PATH } from '../../lib/constructs/graphql-api.ts';
 import { APPSYNC_DEFINITIONS } from '../../local/graphql/appsync-definitions.ts';
 import { cdkApp } from '../support/cdk-app.ts';
 
-function synth(): Template {
+function synth(props: { introspection?: boolean } = {}): Template {
   // GIVEN a throwaway stack, no bundling, and a plain inline function as the resolver
   const app = cdkApp({ 'aws:cdk:bundling-stacks': [] });
   const stack = new Stack(app, 'GraphqlTest');
@@ -22,7 +22,7 @@ function synth(): Template {
     code: lambda.Code.fromInline('exports.handler = async () => null;'),
   });
   // WHEN
-  new GraphqlApi(stack, 'Graphql', { eventBus, resolverFunction });
+  new GraphqlApi(stack, 'Graphql', { eventBus, resolverFunction, ...props });
   return Template.fromStack(stack);
 }
 
@@ -37,6 +37,15 @@ describe('GraphqlApi', () => {
       XrayEnabled: true,
       LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR', ExcludeVerboseContent: true }),
     });
+  });
+
+  it('limits what one request may cost (depth, resolvers); introspection stays on unless switched off (issue 21)', () => {
+    template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      QueryDepthLimit: GRAPHQL_LIMITS.queryDepthLimit,
+      ResolverCountLimit: GRAPHQL_LIMITS.resolverCountLimit,
+      IntrospectionConfig: 'ENABLED',
+    });
+    synth({ introspection: false }).hasResourceProperties('AWS::AppSync::GraphQLApi', { IntrospectionConfig: 'DISABLED' });
   });
 
   it('creates a pool whose tenantId attribute cannot be changed, with the marketers and approvers groups', () => {

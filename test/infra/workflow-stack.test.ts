@@ -1,13 +1,16 @@
 // The workflow and API stacks' wiring: the rule that starts a build, its
 // retry policy and dead-letter queue, each function's configuration, and the
 // least-privilege grants that matter most.
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { readdirSync } from 'node:fs';
+import { type App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_REQUESTED } from '../../functions/workflow/contracts.ts';
 import type { MccStacks } from '../../lib/mcc-app.ts';
 import { actionsOf, type Json, statementsOfFunction, synthMcc } from './mcc-synth.ts';
 
 let stacks: MccStacks;
+let app: App;
 let workflow: Template;
 let api: Template;
 let agents: Template;
@@ -16,8 +19,16 @@ beforeAll(() => {
   // GIVEN the app as cdk.json configures it, WHEN synthesized
   const synthesized = synthMcc();
   stacks = synthesized.stacks;
+  app = synthesized.app;
   ({ workflow, api, agents } = synthesized.templates);
 });
+
+/** The statements of the policies attached to the role whose logical ID starts with `rolePrefix`. */
+const policiesOfRole = (template: Template, rolePrefix: string): Json[] =>
+  Object.values(template.findResources('AWS::IAM::Policy'))
+    .map((p) => (p as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: Json[] } } }).Properties)
+    .filter((p) => p.Roles.some((r) => r.Ref.startsWith(rolePrefix)))
+    .flatMap((p) => p.PolicyDocument.Statement);
 
 const allStatements = (template: Template): Json[] =>
   Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
@@ -70,11 +81,19 @@ describe('CampaignBuild state machine', () => {
 });
 
 describe('Lambda functions', () => {
-  const everyFunction = () => [workflow, api, agents].flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs24.x' } })));
+  // MccFunction names each function's Powertools service after its handler file; the
+  // functions CDK itself adds (custom resources, log retention) have no service name.
+  const everyHandlerFunction = () =>
+    app.node.children
+      .filter((child): child is Stack => child instanceof Stack)
+      .flatMap((stack) => Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as { Properties: Json }[])
+      .filter(({ Properties: fn }) => (fn.Environment as { Variables?: Json } | undefined)?.Variables?.POWERTOOLS_SERVICE_NAME !== undefined);
 
-  it('all ten handlers run on Node.js 24, arm64, traced, ESM with source maps and Powertools settings', () => {
-    const functions = everyFunction() as { Properties: Json }[];
-    expect(functions).toHaveLength(10);
+  it('every handler in functions/handlers/ is deployed once, on Node.js 24, arm64, traced, ESM with source maps and Powertools settings', () => {
+    const functions = everyHandlerFunction();
+    const handlerFiles = readdirSync(new URL('../../functions/handlers/', import.meta.url)).map((file) => file.replace(/\.ts$/, '')).sort();
+    const services = functions.map(({ Properties: fn }) => (fn.Environment as { Variables: Json }).Variables.POWERTOOLS_SERVICE_NAME).sort();
+    expect(services).toEqual(handlerFiles);
     for (const { Properties: fn } of functions) {
       expect(fn.Architectures).toEqual(['arm64']);
       expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
@@ -142,18 +161,36 @@ describe('least privilege', () => {
   });
 
   it('lets the state machine invoke exactly its seven task functions', () => {
-    const invoke = allStatements(workflow).filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
+    const invoke = policiesOfRole(workflow, 'CampaignBuildRole').filter((s) => actionsOf(s).includes('lambda:InvokeFunction'));
     const functions = new Set(invoke.flatMap((s) => [s.Resource].flat()).map((r) => JSON.stringify(r).match(/"([A-Za-z]+)[0-9A-F]{8}"/)?.[1]));
     expect([...functions].sort()).toEqual(
       ['CampaignOutcome', 'ExpireApproval', 'GeneratePost', 'PlanCampaign', 'RequestApproval', 'SaveCampaign', 'SyncToWorkfront'],
     );
   });
 
+  // notifications (issue 17)
+  it('lets EventBridge Scheduler, for this account only, invoke the approval reminder function and nothing else', () => {
+    const [role] = Object.entries(workflow.findResources('AWS::IAM::Role')).filter(([id]) => id.startsWith('ApprovalRemindersSchedulerRole'));
+    expect(JSON.stringify(role?.[1])).toContain('"Service":"scheduler.amazonaws.com"');
+    expect(JSON.stringify(role?.[1])).toContain('"aws:SourceAccount"');
+    const statements = policiesOfRole(workflow, 'ApprovalRemindersSchedulerRole');
+    expect(statements.flatMap(actionsOf)).toEqual(['lambda:InvokeFunction']);
+    expect(JSON.stringify(statements[0]?.Resource)).toMatch(/^\{"Fn::GetAtt":\["ApprovalReminder[0-9A-F]{8}","Arn"\]\}$/);
+  });
+
+  it('lets RequestApproval create reminder groups and schedules under the stage prefix only, passing only the scheduler role', () => {
+    const statements = statementsOfFunction(workflow, 'RequestApproval');
+    const scheduler = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'));
+    expect(scheduler.flatMap(actionsOf).sort()).toEqual(['iam:PassRole', 'scheduler:CreateSchedule', 'scheduler:CreateScheduleGroup', 'scheduler:DeleteScheduleGroup']);
+    for (const s of scheduler.filter((x) => actionsOf(x).some((a) => a.startsWith('scheduler:')))) expect(JSON.stringify(s.Resource)).toContain('mcc-dev-apr-*');
+    expect(JSON.stringify(scheduler.find((s) => actionsOf(s).includes('iam:PassRole')))).toContain('ApprovalRemindersSchedulerRole');
+  });
+
   it('writes each function log only to its own log group, with retention', () => {
     const logStatements = allStatements(workflow).filter((s) => actionsOf(s).includes('logs:PutLogEvents') && !JSON.stringify(s.Resource).includes('"*"'));
     expect(logStatements.length).toBeGreaterThanOrEqual(7);
     for (const s of logStatements) expect(JSON.stringify(s.Resource)).toMatch(/Logs[0-9A-F]{8}/);
-    workflow.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 8);
+    workflow.resourcePropertiesCountIs('AWS::Logs::LogGroup', { RetentionInDays: 14 }, 9);
   });
 });
 

@@ -25,6 +25,24 @@ describe('parseWorkfrontEvent', () => {
     expect(b64.dedupKey).toBe(parseWorkfrontEvent(DOCUMENTED_UPDATE).dedupKey);
   });
 
+  it('GIVEN two status changes from one subscription with neither eventTime nor lastUpdateDate THEN they de-duplicate apart; a redelivery still matches (issue 21)', () => {
+    const change = (status: string) => ({ eventType: 'UPDATE', subscriptionId: 'sub-1', newState: { ID: 'proj-1', objCode: 'PROJ', status }, oldState: {} });
+    const onHold = parseWorkfrontEvent(change('ONH'));
+    const dead = parseWorkfrontEvent(change('DED'));
+    expect(dead.dedupKey).not.toBe(onHold.dedupKey);
+    expect(parseWorkfrontEvent(JSON.parse(JSON.stringify(change('DED')))).dedupKey).toBe(dead.dedupKey);
+    // Key order in the delivered JSON does not matter.
+    expect(parseWorkfrontEvent({ ...change('DED'), newState: { status: 'DED', objCode: 'PROJ', ID: 'proj-1' } }).dedupKey).toBe(dead.dedupKey);
+    // Property: states that differ in any field never share a key.
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom('status', 'name', 'percentComplete'), fc.string({ maxLength: 5 })), fc.dictionary(fc.constantFrom('status', 'name', 'percentComplete'), fc.string({ maxLength: 5 })), (a, b) => {
+        const key = (extra: Record<string, string>) => parseWorkfrontEvent({ eventType: 'UPDATE', subscriptionId: 's', newState: { ID: 'p', objCode: 'PROJ', ...extra } }).dedupKey;
+        const same = JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+        return same === (key(a) === key(b));
+      }),
+    );
+  });
+
   it('refuses payloads that are none of the documented shapes', () => {
     for (const bad of [null, 42, {}, { eventType: 'UPDATE', subscriptionId: 's' }, { ...DOCUMENTED_UPDATE, newState: { name: 'no ID' } }]) {
       expect(() => parseWorkfrontEvent(bad)).toThrow(ValidationError);
