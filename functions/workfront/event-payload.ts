@@ -37,7 +37,8 @@ const ObjectState = z.looseObject({
   ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   objCode: z.string().min(1).max(32),
   status: z.string().max(32).nullable().optional(),
-  percentComplete: z.number().min(0).max(100).nullable().optional(),
+  // Read when it is a percentage; anything else in it must not cost the delivery.
+  percentComplete: z.unknown().optional(),
   lastUpdateDate: z.string().nullable().optional(),
 });
 
@@ -88,7 +89,7 @@ function normalize(eventType: string, subscriptionId: string, state: z.infer<typ
     objCode: state.objCode.toUpperCase(),
     objId: state.ID,
     status: state.status ?? undefined,
-    percentComplete: state.percentComplete ?? undefined,
+    percentComplete: typeof state.percentComplete === 'number' && state.percentComplete >= 0 && state.percentComplete <= 100 ? state.percentComplete : undefined,
     eventAt,
     format,
     dedupKey: createHash('sha256').update(key).digest('hex'),
