@@ -23,12 +23,47 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/schema.graphql', 
 
 /** Every field the resolver Lambda serves; a test checks this against the schema file. */
 export const RESOLVED_FIELDS = {
-  Query: ['getCampaign', 'listCampaigns', 'getConversation', /* assistant (issue 13) */ 'listConversations'],
-  Mutation: ['createCampaign', 'updateCampaign', 'cancelCampaign', 'decideApproval', 'sendAgentMessage', 'publishCampaignUpdate', /* assistant (issue 13) */ 'confirmAgentAction'],
+  Query: [
+    'getCampaign',
+    'listCampaigns',
+    'getConversation',
+    // assistant (issue 13)
+    'listConversations',
+    // execution (issue 15)
+    'campaignTimeline',
+    'tasks',
+    'myTasks',
+    'team',
+    'workload',
+    'conflicts',
+    'campaignConflicts',
+    'suggestLaunchDate',
+  ],
+  Mutation: [
+    'createCampaign',
+    'updateCampaign',
+    'cancelCampaign',
+    'decideApproval',
+    'sendAgentMessage',
+    'publishCampaignUpdate',
+    // assistant (issue 13)
+    'confirmAgentAction',
+    // execution (issue 15)
+    'putTeamMember',
+    'removeTeamMember',
+    'setBlackoutDates',
+    'planCampaignExecution',
+    'createTask',
+    'assignTask',
+    'blockTask',
+    'unblockTask',
+    'setTaskProgress',
+    'completeTask',
+  ],
   Subscription: ['onCampaignUpdated'],
 } as const;
 
-export const USER_GROUPS = ['marketers', 'approvers'] as const;
+export const USER_GROUPS = ['marketers', 'approvers', /* execution (issue 15) */ 'marketing-ops'] as const;
 
 /**
  * The mutation the Campaign Updated rule sends. Subscribers receive only the
