@@ -27,6 +27,7 @@ import { runWebhook } from './webhook.ts';
 import { runNotifications } from './notifications.ts';
 import { MCP_BENCH, runMcp } from './mcp.ts';
 import { mergeResults } from './results-file.ts';
+import { runExecutionBench } from './execution.ts';
 
 const projectDir = resolve(import.meta.dirname, '..');
 /** Simulated model latency per planner/writer call: roughly a short Claude Sonnet answer. */
@@ -102,6 +103,9 @@ async function main(): Promise<void> {
     // --- MCP server (issue 18) ---
     step('mcp: 20 MCP clients calling tools/call list_campaigns at once…');
     const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName, ...MCP_BENCH });
+    // execution (issue 15): the planning and conflict rules at scale.
+    step('execution: timeline + assignment of 1,000+ tasks for a team of 100; conflicts over 1,000 campaigns…');
+    const execution = runExecutionBench();
 
     // --- reliability (issue 21) ---
     step('reliability: 50 campaign builds at once on a fresh runtime (peak RSS, time to the last AWAITING_APPROVAL)…');
@@ -125,6 +129,7 @@ async function main(): Promise<void> {
       reliability: { measuredAt: new Date().toISOString(), ...reliability },
       notifications,
       console: consoleFigure,
+      execution,
       costPerCampaignUsd: {
         infra: round(cost.infra, 6),
         model: round(cost.model, 6),

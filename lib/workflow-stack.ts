@@ -104,8 +104,9 @@ export class WorkflowStack extends Stack {
       new MccFunction(this, 'SyncToWorkfront', {
         ...base,
         handlerName: 'sync-to-workfront',
-        description: 'SyncToWorkfront: creates the project and one task per post, idempotently',
-        timeout: Duration.minutes(2),
+        description: 'SyncToWorkfront: creates the project and its execution tasks, idempotently',
+        // Execution (issue 15): one Workfront call per task of the plan, one at a time.
+        timeout: Duration.minutes(5),
       }),
     ).bindWorkfront(workfront, props.workfrontCredentials);
     // notifications (issue 17): reminders at 50 % / 90 % of the window, cleared on every way out of it.

@@ -27,6 +27,7 @@ import { localGraphqlFor } from './graphql/local-graphql-mount.ts';
 import { FaultInjector, type FaultConfig } from './faults.ts';
 import { SchedulerService } from './scheduler/scheduler-service.ts';
 import { withLocalSignIn } from './auth/local-sign-in.ts';
+import { sampleTeamSeeder } from './sample-team.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -62,6 +63,8 @@ export interface LocalRuntimeOptions {
   readonly onFatal?: (why: string) => void;
   /** The built web console (web/dist) to serve at the gateway's `/` (issue 14); none when absent. */
   readonly consoleDir?: string;
+  /** Execution (issue 15): seed local/sample-team.ts for each tenant an event names (the app's one table). */
+  readonly sampleTeam?: boolean;
 }
 
 export interface LocalRuntimeUrls {
@@ -247,6 +250,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       eventBus.subscribe((event) => {
         const tenant = (event.detail as { tenantId?: unknown } | undefined)?.tenantId;
         if (typeof tenant === 'string') s.subscribeTenant(tenant).catch((error: unknown) => log(`[mcc] Workfront subscriptions for ${tenant}: ${String(error)}`));
+      });
+    }
+    // Execution (issue 15): a sample team for each tenant seen, like the Workfront subscriptions above.
+    const teamTable = (model.tables.length === 1 ? model.tables[0] : model.tables.find((t) => t.logicalId.startsWith('CampaignTable')))?.name;
+    if (options.sampleTeam && teamTable) {
+      const seeder = sampleTeamSeeder(dynamoEndpoint, teamTable);
+      cleanups.push(async () => seeder.close());
+      eventBus.subscribe((event) => {
+        const tenant = (event.detail as { tenantId?: unknown } | undefined)?.tenantId;
+        if (typeof tenant === 'string') seeder.seed(tenant).catch((error: unknown) => log(`[mcc] sample team for ${tenant}: ${String(error)}`));
       });
     }
     const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     ...(config.workfrontWebhookToken ? { workfrontWebhookToken: config.workfrontWebhookToken } : {}),
     faults: faultConfigFrom(process.env),
     consoleDir,
+    sampleTeam: true,
     progress: step,
     onFatal: (why) => {
       console.error(`[mcc] ${why}; stopping.`);

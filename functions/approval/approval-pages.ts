@@ -92,14 +92,25 @@ export interface ConfirmationInput {
   readonly stage?: string;
   /** The automated checks per post; with it, every drafted post can be reviewed on its own. */
   readonly scorecard?: readonly PostScorecard[];
+  /** Schedule conflicts of the campaign (execution, issue 15): their messages, or `unavailable` when they could not be checked. */
+  readonly conflicts?: readonly string[] | 'unavailable';
+}
+
+function conflictList(conflicts: readonly string[] | 'unavailable' | undefined): Html | '' {
+  if (conflicts === undefined) return '';
+  if (conflicts === 'unavailable') return html`<p class="note">Schedule conflicts could not be checked just now.</p>`;
+  if (conflicts.length === 0) return html`<p class="note">No schedule conflicts.</p>`;
+  return html`<h2>Schedule conflicts (${conflicts.length})</h2>
+<ul id="conflicts">${conflicts.map((c) => html`<li>${c}</li>`)}</ul>`;
 }
 
 /** GET: what the decision is about, and a form posting back to this same URL. Shows, never changes. */
-export function confirmationPage({ summary, posts, approver, expiresAt, preselected, stage, scorecard }: ConfirmationInput): Page {
+export function confirmationPage({ summary, posts, approver, expiresAt, preselected, stage, scorecard, conflicts }: ConfirmationInput): Page {
   const chosen = (d: 'approve' | 'reject') => (preselected === d ? ' chosen' : '');
   const content = html`<h1>Review: ${summary.name}</h1>
 ${stage ? html`<p class="stage">${stage}</p>` : ''}<p class="note">This link was sent to ${approver} and records the decision in that name. The request expires at ${expiresAt}.</p>
 ${summaryTable(summary)}
+${conflictList(conflicts)}
 <form method="post" id="decision">
 ${postList(posts, { scorecard: scorecard ?? [] })}
 <p class="note">Reject a post to have only that post regenerated; choose Reject below without rejecting any post to have every post regenerated.</p>

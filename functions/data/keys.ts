@@ -105,3 +105,42 @@ export function agentActionKey(tenantId: string, conversationId: string, actionI
 export function conversationsOfUserKey(tenantId: string, ownerSub: string): string {
   return `${tenant(tenantId)}#USER#${createHash('sha256').update(ownerSub).digest('base64url')}#CONVERSATIONS`;
 }
+
+// --- execution (issue 15) ---
+export const TASK_SK_PREFIX = 'TASK#';
+export const TIMELINE_SK = 'TIMELINE';
+export const MEMBER_SK_PREFIX = 'MEMBER#';
+
+/** A task of the campaign's execution plan, in the campaign's item collection. */
+export function taskKey(tenantId: string, campaignId: string, taskId: string): ItemKey {
+  return { PK: campaignPartition(tenantId, campaignId), SK: `${TASK_SK_PREFIX}${taskId}` };
+}
+
+/** The timeline's header (critical path, slip) and the campaign's calendar entry. */
+export function timelineKey(tenantId: string, campaignId: string): ItemKey {
+  return { PK: campaignPartition(tenantId, campaignId), SK: TIMELINE_SK };
+}
+
+/** The tenant's team: one partition, one item per member. */
+export function teamPartition(tenantId: string): string {
+  return `${tenant(tenantId)}#TEAM`;
+}
+
+export function memberKey(tenantId: string, memberId: string): ItemKey {
+  return { PK: teamPartition(tenantId), SK: `${MEMBER_SK_PREFIX}${memberId}` };
+}
+
+/** The tenant's scheduling settings (blackout dates). */
+export function scheduleSettingsKey(tenantId: string): ItemKey {
+  return { PK: `${tenant(tenantId)}#SETTINGS`, SK: 'SCHEDULE' };
+}
+
+/** GSI4: one member's tasks, sorted by start date. */
+export function assigneeKey(tenantId: string, memberId: string): string {
+  return `${tenant(tenantId)}#ASSIGNEE#${memberId}`;
+}
+
+/** GSI4: the tenant's calendar of planned campaigns, sorted by end date. */
+export function calendarKey(tenantId: string): string {
+  return `${tenant(tenantId)}#CALENDAR`;
+}

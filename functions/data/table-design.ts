@@ -37,6 +37,13 @@ export const TABLE_DESIGN = {
       sortKey: 'GSI3SK',
       purpose: "all of a tenant's campaigns, by creation time",
     },
+    // execution (issue 15): one overloaded index, because CloudFormation adds one GSI per table update.
+    {
+      indexName: 'GSI4',
+      partitionKey: 'GSI4PK',
+      sortKey: 'GSI4SK',
+      purpose: "a member's tasks by start date (my tasks); a tenant's campaign calendar by end date",
+    },
   ],
 } as const satisfies KeyPair & { timeToLiveAttribute: string; globalSecondaryIndexes: readonly IndexDesign[] };
 

@@ -13,6 +13,8 @@ export const WorkfrontLink = z.strictObject({
   objId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an opaque Workfront object ID'),
   campaignId: Id,
   postId: Id.optional(),
+  /** The execution task a Workfront task stands for (execution, issue 15). */
+  taskId: Id.optional(),
   url: z.url().optional(),
   /** Workfront's own status code for the object, e.g. `CUR` or `CPL`. */
   status: z.string().max(32).optional(),

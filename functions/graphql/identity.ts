@@ -9,6 +9,8 @@ export const TENANT_CLAIM = 'custom:tenantId';
 export const GROUPS_CLAIM = 'cognito:groups';
 export const MARKETERS = 'marketers';
 export const APPROVERS = 'approvers';
+/** Manages the team and the schedule (execution, issue 15). */
+export const MARKETING_OPS = 'marketing-ops';
 
 export interface PersonCaller {
   readonly kind: 'person';

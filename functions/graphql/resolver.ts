@@ -37,6 +37,7 @@ import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Cal
 import type { BuildRequests } from '../ports/build-requests.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
+import { EXECUTION_ROUTES } from './routes/execution.ts';
 
 export interface ResolverDeps {
   readonly doc: DynamoDBDocumentClient;
@@ -159,6 +160,8 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   },
   // The campaign assistant (issue 13): conversations, messages, confirmations.
   ...ASSISTANT_ROUTES,
+  // Execution (issue 15): timeline, tasks, team, schedule.
+  ...EXECUTION_ROUTES,
 };
 
 /** After a write, the campaign as the client selected it (posts / approval only when asked). */

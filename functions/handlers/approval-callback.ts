@@ -32,6 +32,9 @@ import { previewPosts, stageLabel, summarizeCampaign } from '../approval/approva
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
+import { ExecutionRepository } from '../data/execution-repository.ts';
+import { TeamRepository } from '../data/team-repository.ts';
+import { campaignConflicts } from '../use-cases/execution/schedule-conflicts.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { PostVersionRepository } from '../data/post-version-repository.ts';
 import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
@@ -64,11 +67,24 @@ const deps = {
   tasks: new SfnTaskCallbacks(new SFNClient({})),
   now: () => new Date(),
   reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
+  // execution (issue 15): the campaign's schedule conflicts on the confirmation page
+  execution: new ExecutionRepository(doc, config.TABLE_NAME),
+  team: new TeamRepository(doc, config.TABLE_NAME),
 };
 const headers = pageHeaders(new URL(config.APPROVAL_BASE_URL).origin);
 
 class MethodNotAllowedError extends DomainError {
   readonly code = 'MethodNotAllowed';
+}
+
+/** The approver still gets the page when the check fails; the page says so and the log has why. */
+async function conflictMessages(tenantId: string, campaignId: string): Promise<readonly string[] | 'unavailable'> {
+  try {
+    return (await campaignConflicts(deps, tenantId, campaignId)).map((c) => c.message);
+  } catch (error) {
+    logger.warn('Schedule conflicts could not be checked for the approval page', { error });
+    return 'unavailable';
+  }
 }
 
 export async function handler(event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> {
@@ -101,6 +117,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
       approver: opened.claims.approver,
       expiresAt: opened.approval.expiresAt,
       ...(wanted === 'approve' || wanted === 'reject' ? { preselected: wanted } : {}),
+      conflicts: await conflictMessages(opened.approval.tenantId, opened.approval.campaignId),
     });
   }
   if (method === 'POST') {

@@ -13,6 +13,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { z } from 'zod';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
+import { ExecutionRepository } from '../data/execution-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { asDependencyError } from '../adapters/dependency-errors.ts';
 import { errorPolicyOf, ValidationError } from '../domain/errors.ts';
@@ -33,6 +34,7 @@ const secrets = new SecretsManagerClient({});
 const deps = {
   repo: new CampaignRepository(doc, config.TABLE_NAME),
   dedup: new DeduplicationStore(doc, config.TABLE_NAME),
+  execution: new ExecutionRepository(doc, config.TABLE_NAME),
   events: new WorkfrontObjectEvents(new EventBridgeClient({}), config.EVENT_BUS_NAME),
   now: () => new Date(),
 };

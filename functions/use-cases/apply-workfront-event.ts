@@ -10,6 +10,8 @@ import { WorkfrontObjCode } from '../domain/workfront-link.ts';
 import { logger } from '../shared/observability.ts';
 import { timestampOf, type WorkfrontEvent } from '../workfront/event-payload.ts';
 import type { WorkfrontObjectEvents } from '../workfront/object-updated-events.ts';
+import type { ExecutionRepository } from '../data/execution-repository.ts';
+import { applyTaskProgress } from './execution/apply-task-progress.ts';
 
 export const DEDUP_SCOPE = 'workfront-webhook';
 /** Workfront retries for 48 hours; keep claims a day longer than that. */
@@ -24,6 +26,8 @@ export interface ApplyDeps {
   readonly dedup: DeduplicationStore;
   readonly events: WorkfrontObjectEvents;
   readonly now: () => Date;
+  /** Execution (issue 15): a task's status and percent complete flow into its execution task. */
+  readonly execution?: ExecutionRepository;
 }
 
 export async function applyWorkfrontEvent(deps: ApplyDeps, tenantId: string, event: WorkfrontEvent): Promise<ApplyOutcome> {
@@ -40,6 +44,10 @@ export async function applyWorkfrontEvent(deps: ApplyDeps, tenantId: string, eve
     if (!status) return 'ignored';
     // Without any timestamp in the payload, arrival time orders the event.
     const eventAt = event.eventAt ?? timestampOf(now.toISOString()) ?? now.toISOString();
+    // Before the link records the event: if this fails, Workfront's retry is not taken for stale.
+    if (deps.execution) {
+      await applyTaskProgress(deps.execution, tenantId, link, { status, percentComplete: event.percentComplete, eventAt, deleted: event.eventType === 'DELETE' }, now);
+    }
     const updated = await deps.repo.updateWorkfrontLinkStatus(tenantId, link, { status, eventAt, now });
     if (!updated) {
       logger.info('Older Workfront event ignored', { objCode: event.objCode, objId: event.objId, eventAt, lastEventAt: link.lastEventAt });

@@ -4,6 +4,11 @@
 // project and tasks carry MCC's IDs in `extRefID`, so a retry finds what an
 // earlier attempt created instead of creating it twice, and a campaign
 // already SYNCING (a retry) simply carries on.
+// Execution (issue 15): the Workfront tasks are the campaign's execution
+// tasks — planned dates, the assignee's Workfront user as `assignments:
+// [{ assignedToID }]`, finish-start `predecessors` with their lag — created in
+// dependency order so each predecessor's Workfront ID is known. A post's
+// publish task keeps the post ID as its extRefID.
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import { InvalidTransitionError } from '../domain/errors.ts';
@@ -13,12 +18,19 @@ import { logger } from '../shared/observability.ts';
 import type { SyncOutput } from '../workflow/contracts.ts';
 import type { WorkfrontClient } from '../workfront/client.ts';
 import type { WorkfrontObject } from '../workfront/envelopes.ts';
+import type { ExecutionRepository } from '../data/execution-repository.ts';
+import type { TeamRepository } from '../data/team-repository.ts';
+import { planExecution } from './execution/plan-execution.ts';
+import { workfrontTaskFields, workfrontTaskRef, syncOrder } from './execution/workfront-task-fields.ts';
 
 export interface SyncDeps {
   readonly repo: CampaignRepository;
   readonly updates: CampaignUpdates;
   readonly workfront: WorkfrontClient;
   readonly now: () => Date;
+  // execution (issue 15)
+  readonly execution: ExecutionRepository;
+  readonly team: TeamRepository;
 }
 
 /** Workfront caps search results at 2,000; a campaign has at most 200 posts. */
@@ -41,20 +53,31 @@ export async function syncToWorkfront(deps: SyncDeps, input: { tenantId: string;
   const projectUrl = workfront.objectUrl('PROJ', project.ID);
   await ensureLink(deps, tenantId, { objCode: 'PROJ', objId: project.ID, campaignId, url: projectUrl, status: project.status });
 
-  const posts = (await repo.listPosts(tenantId, campaignId)).filter((p) => p.status === 'GENERATED');
+  const posts = new Map((await repo.listPosts(tenantId, campaignId)).filter((p) => p.status === 'GENERATED').map((p) => [p.postId, p]));
+  const tasks = await executionTasks(deps, campaign);
+  const members = new Map((await deps.team.list(tenantId)).map((m) => [m.memberId, m]));
   const existing = await workfront.search('TASK', { projectID: project.ID }, TASK_SEARCH_LIMIT);
   const byRef = new Map(existing.filter((t) => t.extRefID).map((t) => [t.extRefID, t]));
-  // One at a time: Workfront allows each customer only a few concurrent API threads.
-  for (const post of posts) {
-    const task = byRef.get(post.postId) ?? (await workfront.createTask(taskFields(post, project.ID)));
+  const workfrontIds = new Map<string, string>();
+  // One at a time, predecessors first: Workfront allows each customer only a few concurrent API threads.
+  for (const task of syncOrder(tasks)) {
+    const post = task.postId ? posts.get(task.postId) : undefined;
+    // A post that failed to generate has no work to track.
+    if (task.postId && !post) continue;
+    const ref = workfrontTaskRef(task);
+    const fields = workfrontTaskFields(task, { projectID: project.ID, post, assignee: task.assigneeId ? members.get(task.assigneeId) : undefined, workfrontIds });
+    const created = byRef.get(ref) ?? (await workfront.createTask(fields));
+    workfrontIds.set(task.taskId, created.ID);
     await ensureLink(deps, tenantId, {
       objCode: 'TASK',
-      objId: task.ID,
+      objId: created.ID,
       campaignId,
-      postId: post.postId,
-      url: workfront.objectUrl('TASK', task.ID),
-      status: task.status,
+      ...(post && ref === post.postId ? { postId: post.postId } : {}),
+      taskId: task.taskId,
+      url: workfront.objectUrl('TASK', created.ID),
+      status: created.status,
     });
+    if (task.workfrontTaskId !== created.ID) await deps.execution.setWorkfrontTaskId(tenantId, campaignId, task.taskId, created.ID);
   }
 
   await updates.transition(repo, tenantId, campaignId, {
@@ -63,8 +86,16 @@ export async function syncToWorkfront(deps: SyncDeps, input: { tenantId: string;
     now: deps.now(),
     patch: { workfrontProjectId: project.ID, workfrontUrl: projectUrl },
   });
-  logger.info('Campaign synced to Workfront', { projectId: project.ID, tasks: posts.length });
+  logger.info('Campaign synced to Workfront', { projectId: project.ID, tasks: workfrontIds.size });
   return { workfrontProjectId: project.ID, workfrontUrl: projectUrl };
+}
+
+/** The execution plan of this revision of the campaign, planned now if it is missing or older. */
+async function executionTasks(deps: SyncDeps, campaign: Campaign) {
+  const timeline = await deps.execution.getTimeline(campaign.tenantId, campaign.campaignId);
+  if (timeline && timeline.revision === campaign.revision) return deps.execution.listTasks(campaign.tenantId, campaign.campaignId);
+  const planned = await planExecution({ campaigns: deps.repo, execution: deps.execution, team: deps.team, now: deps.now }, campaign);
+  return planned.tasks;
 }
 
 /**
@@ -113,7 +144,7 @@ export function taskFields(post: Post, projectID: string): Record<string, string
 async function ensureLink(
   { repo, now }: SyncDeps,
   tenantId: string,
-  link: { objCode: 'PROJ' | 'TASK'; objId: string; campaignId: string; postId?: string; url: string; status?: string | undefined },
+  link: { objCode: 'PROJ' | 'TASK'; objId: string; campaignId: string; postId?: string; taskId?: string; url: string; status?: string | undefined },
 ): Promise<void> {
   if (await repo.findWorkfrontLink(tenantId, link.objCode, link.objId)) return;
   await repo.putWorkfrontLink(tenantId, {
@@ -121,6 +152,7 @@ async function ensureLink(
     objId: link.objId,
     campaignId: link.campaignId,
     ...(link.postId ? { postId: link.postId } : {}),
+    ...(link.taskId ? { taskId: link.taskId } : {}),
     url: link.url,
     ...(link.status ? { status: clip(link.status, 32) } : {}),
     updatedAt: now().toISOString(),

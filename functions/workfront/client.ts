@@ -30,7 +30,9 @@ export interface WorkfrontClientOptions {
   readonly sleep?: (ms: number) => Promise<unknown>;
 }
 
-export type Fields = Record<string, string | number | boolean | null>;
+/** Scalars, or a nested collection such as a task's `assignments` or `predecessors` (replaced whole). */
+export type FieldValue = string | number | boolean | null | readonly Readonly<Record<string, string | number | boolean>>[];
+export type Fields = Record<string, FieldValue>;
 
 /** Fields MCC asks for on every object it reads. */
 export const DEFAULT_FIELDS = ['ID', 'name', 'objCode', 'status', 'extRefID', 'projectID', 'plannedStartDate', 'plannedCompletionDate', 'lastUpdateDate'];

@@ -37,6 +37,8 @@ const ObjectState = z.looseObject({
   ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   objCode: z.string().min(1).max(32),
   status: z.string().max(32).nullable().optional(),
+  // Read when it is a percentage; anything else in it must not cost the delivery.
+  percentComplete: z.unknown().optional(),
   lastUpdateDate: z.string().nullable().optional(),
 });
 
@@ -49,6 +51,8 @@ export interface WorkfrontEvent {
   readonly objId: string;
   /** The object's status after the event; undefined for DELETE or when absent. */
   readonly status: string | undefined;
+  /** A task's percent complete after the event, when the payload carries it. */
+  readonly percentComplete: number | undefined;
   /** When it happened: ISO 8601 with nine fraction digits, so strings sort in time order. */
   readonly eventAt: string | undefined;
   readonly format: PayloadFormat;
@@ -71,7 +75,7 @@ export function parseWorkfrontEvent(body: unknown): WorkfrontEvent {
   const oldState = current.oldState === undefined ? {} : useOld ? decodeState(current.oldState, 'oldState') : {};
   const state = parseOrThrow(ObjectState, useOld ? oldState : newState, useOld ? 'Workfront event oldState' : 'Workfront event newState');
   const eventAt = current.eventTime ? fromEventTime(current.eventTime) : timestampOf(state.lastUpdateDate);
-  return normalize(current.eventType, current.subscriptionId, useOld ? { ...state, status: undefined } : state, eventAt, encoded ? 'base64' : 'current');
+  return normalize(current.eventType, current.subscriptionId, useOld ? { ...state, status: undefined, percentComplete: undefined } : state, eventAt, encoded ? 'base64' : 'current');
 }
 
 function normalize(eventType: string, subscriptionId: string, state: z.infer<typeof ObjectState>, eventAt: string | undefined, format: PayloadFormat): WorkfrontEvent {
@@ -85,6 +89,7 @@ function normalize(eventType: string, subscriptionId: string, state: z.infer<typ
     objCode: state.objCode.toUpperCase(),
     objId: state.ID,
     status: state.status ?? undefined,
+    percentComplete: typeof state.percentComplete === 'number' && state.percentComplete >= 0 && state.percentComplete <= 100 ? state.percentComplete : undefined,
     eventAt,
     format,
     dedupKey: createHash('sha256').update(key).digest('hex'),

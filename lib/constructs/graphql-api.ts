@@ -23,7 +23,25 @@ export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/schema.graphql', 
 
 /** Every field the resolver Lambda serves; a test checks this against the schema file. */
 export const RESOLVED_FIELDS = {
-  Query: ['getCampaign', 'listCampaigns', 'getConversation', /* assistant (issue 13) */ 'listConversations', /* approvals (issue 16) */ 'campaignVersions', 'approvalPolicy'],
+  Query: [
+    'getCampaign',
+    'listCampaigns',
+    'getConversation',
+    // assistant (issue 13)
+    'listConversations',
+    // approvals (issue 16)
+    'campaignVersions',
+    'approvalPolicy',
+    // execution (issue 15)
+    'campaignTimeline',
+    'tasks',
+    'myTasks',
+    'team',
+    'workload',
+    'conflicts',
+    'campaignConflicts',
+    'suggestLaunchDate',
+  ],
   Mutation: [
     'createCampaign',
     'updateCampaign',
@@ -31,14 +49,27 @@ export const RESOLVED_FIELDS = {
     'decideApproval',
     'sendAgentMessage',
     'publishCampaignUpdate',
-    /* assistant (issue 13) */ 'confirmAgentAction',
-    /* approvals (issue 16) */ 'decidePost',
+    // assistant (issue 13)
+    'confirmAgentAction',
+    // approvals (issue 16)
+    'decidePost',
     'setApprovalPolicy',
+    // execution (issue 15)
+    'putTeamMember',
+    'removeTeamMember',
+    'setBlackoutDates',
+    'planCampaignExecution',
+    'createTask',
+    'assignTask',
+    'blockTask',
+    'unblockTask',
+    'setTaskProgress',
+    'completeTask',
   ],
   Subscription: ['onCampaignUpdated'],
 } as const;
 
-export const USER_GROUPS = ['marketers', 'approvers'] as const;
+export const USER_GROUPS = ['marketers', 'approvers', /* execution (issue 15) */ 'marketing-ops'] as const;
 
 /**
  * The mutation the Campaign Updated rule sends. Subscribers receive only the

@@ -42,13 +42,15 @@ export function eventPayload(
   newState: SandboxObject | Record<string, never>,
   oldState: SandboxObject | Record<string, never>,
   at: Date,
+  /** Nanoseconds past the millisecond, so events in one millisecond still order (as Workfront's own nanos do). */
+  extraNanos = 0,
 ): Record<string, unknown> {
   const ms = at.getTime();
   const encode = (state: object) => (subscription.base64Encoding ? Buffer.from(JSON.stringify(state), 'utf8').toString('base64') : state);
   return {
     eventType,
     subscriptionId: subscription.id,
-    eventTime: { nano: (ms % 1000) * 1_000_000, epochSecond: Math.floor(ms / 1000) },
+    eventTime: { nano: (ms % 1000) * 1_000_000 + Math.min(extraNanos, 999_999), epochSecond: Math.floor(ms / 1000) },
     newState: encode(newState),
     oldState: encode(oldState),
   };

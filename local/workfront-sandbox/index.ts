@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { eventPayload, httpDelivery, matches, type DeliverWebhook, type DeliveryRecord, type EventType } from './events.ts';
-import { projectsPage, PROJECT_STATUSES } from './page.ts';
+import { projectsPage, PROJECT_STATUSES, TASK_STATUSES, tasksPage } from './page.ts';
 import { newGuid, SandboxStore, workfrontTimestamp, type SandboxObjCode, type SandboxObject, type SandboxSubscription } from './store.ts';
 
 export interface SandboxOptions {
@@ -44,6 +44,8 @@ export interface WorkfrontSandbox {
   readonly stats: { tokensIssued: number; apiRequests: number };
   /** Changes a project's status as a Workfront user would (and notifies subscribers). */
   setProjectStatus(id: string, status: string): SandboxObject;
+  /** Changes a task's status (and percent complete) as its assignee would (execution, issue 15). */
+  setTaskStatus(id: string, status: string, percentComplete?: number): SandboxObject;
 }
 
 const MAX_BODY = 1_048_576;
@@ -93,13 +95,17 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
     return apiKey !== undefined && apiKey !== null && keys.includes(apiKey);
   }
 
+  let lastEventMs = 0;
+  let sameMsEvents = 0;
   function notify(eventType: EventType, object: SandboxObject, before?: SandboxObject): void {
     const at = new Date();
+    sameMsEvents = at.getTime() === lastEventMs ? sameMsEvents + 1 : 0;
+    lastEventMs = at.getTime();
     for (const subscription of store.subscriptions.values()) {
       if (!matches(subscription, eventType, object)) continue;
       const newState = eventType === 'DELETE' ? {} : object;
       const oldState = eventType === 'CREATE' ? {} : (before ?? object);
-      const body = JSON.stringify(eventPayload(subscription, eventType, newState, oldState, at));
+      const body = JSON.stringify(eventPayload(subscription, eventType, newState, oldState, at, sameMsEvents));
       const record = { subscriptionId: subscription.id, url: subscription.url, eventType, objCode: object.objCode, objId: object.ID };
       const delivery = deliver(subscription.url, {
         method: 'POST',
@@ -118,6 +124,7 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
     if (!current) throw new HttpError(404, 'com.attask.common.NotFoundException', `Object ${id} does not exist`);
     const before = { ...current };
     const next: SandboxObject = { ...current, ...pick(changes, ['name', 'description', 'status', 'plannedStartDate', 'plannedCompletionDate', 'percentComplete', 'extRefID']) };
+    if (current.objCode === 'TASK') Object.assign(next, taskCollections(changes, current.projectID ?? '', current.ID));
     next.lastUpdateDate = workfrontTimestamp(new Date());
     store.objects.set(id, next);
     store.save();
@@ -149,6 +156,7 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
       percentComplete: 0,
       priority: 0,
     };
+    if (objCode === 'TASK') Object.assign(object, taskCollections(fields, String(fields.projectID), object.ID));
     store.objects.set(object.ID, object);
     store.save();
     notify('CREATE', object);
@@ -276,6 +284,20 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
         res.writeHead(303, { Location: base }).end();
         return;
       }
+      const taskUi = /^\/ui\/task\/([^/]+)$/.exec(path);
+      if (taskUi && req.method === 'POST') {
+        const form = new URLSearchParams(await readBody(req));
+        const percent = form.get('percentComplete');
+        setTaskStatus(taskUi[1] ?? '', form.get('status') ?? '', percent === null || percent === '' ? undefined : Number(percent));
+        res.writeHead(303, { Location: `${base}tasks` }).end();
+        return;
+      }
+      if (path === '/tasks' && req.method === 'GET') {
+        const project = query.get('project');
+        const tasks = store.list('TASK').filter((t) => !project || t.projectID === project);
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(tasksPage(tasks, base));
+        return;
+      }
       if ((path === '/' || path === '') && req.method === 'GET') {
         const html = projectsPage(store.list('PROJ'), store.list('TASK'), base);
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
@@ -286,6 +308,52 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
       if (error instanceof HttpError) return json(res, error.status, { error: { class: error.errorClass, message: error.message } });
       return json(res, 500, { error: { class: 'java.lang.RuntimeException', message: error instanceof Error ? error.message : 'error' } });
     }
+  }
+
+  /**
+   * A task's nested collections (execution, issue 15): `assignments` replace the
+   * task's assignments, the first assignee becoming `assignedToID`;
+   * `predecessors` become PRED records (predecessorID → successorID) of a
+   * documented dependency type, naming tasks of the same project.
+   */
+  function taskCollections(fields: Record<string, unknown>, projectID: string, taskId: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (fields.assignments !== undefined) {
+      if (!Array.isArray(fields.assignments)) throw new HttpError(422, 'com.attask.common.ValidationException', 'assignments must be a collection');
+      const assignments = fields.assignments.map((a: unknown) => {
+        const { assignedToID, roleID, assignmentPercent } = (a ?? {}) as { assignedToID?: unknown; roleID?: unknown; assignmentPercent?: unknown };
+        const user = typeof assignedToID === 'string' && assignedToID !== '' ? assignedToID : null;
+        const role = typeof roleID === 'string' && roleID !== '' ? roleID : null;
+        if (!user && !role) throw new HttpError(422, 'com.attask.common.ValidationException', 'each assignment needs an assignedToID or a roleID');
+        return { ID: newGuid(), objCode: 'ASSGN', assignedToID: user, roleID: role, taskID: taskId, assignmentPercent: typeof assignmentPercent === 'number' ? assignmentPercent : 100, status: 'ACP' };
+      });
+      out.assignments = assignments;
+      out.assignedToID = assignments.find((a) => a.assignedToID)?.assignedToID ?? null;
+    }
+    if (fields.predecessors !== undefined) {
+      if (!Array.isArray(fields.predecessors)) throw new HttpError(422, 'com.attask.common.ValidationException', 'predecessors must be a collection');
+      out.predecessors = fields.predecessors.map((p: unknown) => {
+        const pred = (p ?? {}) as { predecessorID?: unknown; predecessorType?: unknown; lagDays?: unknown };
+        const before = typeof pred.predecessorID === 'string' ? store.objects.get(pred.predecessorID) : undefined;
+        if (!before || before.objCode !== 'TASK' || before.projectID !== projectID) {
+          throw new HttpError(422, 'com.attask.common.ValidationException', 'predecessorID must name a task of the same project');
+        }
+        const type = typeof pred.predecessorType === 'string' ? pred.predecessorType : 'fs';
+        if (!['fs', 'ss', 'ff', 'sf'].includes(type)) throw new HttpError(422, 'com.attask.common.ValidationException', `unknown predecessorType ${type}`);
+        const lagDays = pred.lagDays === undefined ? 0 : Number(pred.lagDays);
+        if (!Number.isFinite(lagDays) || Math.abs(lagDays) > 366) throw new HttpError(422, 'com.attask.common.ValidationException', 'lagDays must be a number of days up to 366');
+        return { ID: newGuid(), objCode: 'PRED', predecessorID: before.ID, successorID: taskId, predecessorType: type, lagDays };
+      });
+    }
+    return out;
+  }
+
+  function setTaskStatus(id: string, status: string, percentComplete?: number): SandboxObject {
+    if (!(status in TASK_STATUSES)) throw new HttpError(422, 'com.attask.common.ValidationException', `Unknown task status ${status}`);
+    const current = store.objects.get(id);
+    if (current?.objCode !== 'TASK') throw new HttpError(404, 'com.attask.common.NotFoundException', `TASK ${id} does not exist`);
+    const percent = percentComplete ?? (status === 'CPL' ? 100 : status === 'NEW' ? 0 : current.percentComplete);
+    return update(id, { status, percentComplete: percent });
   }
 
   function setProjectStatus(id: string, status: string): SandboxObject {
@@ -303,6 +371,7 @@ export function createWorkfrontSandbox(options: SandboxOptions): WorkfrontSandbo
     deliveries,
     stats,
     setProjectStatus,
+    setTaskStatus,
   };
 }
 

@@ -94,6 +94,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dynamodb: { endpoint: dynamo.endpoint },
       namePrefix: 'e2e-',
       consoleDir,
+      sampleTeam: true,
       log: (line) => lines.push(line),
       functionLog: (fn, line) => lines.push(`[${fn}] ${line}`),
     });

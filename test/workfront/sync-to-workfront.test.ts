@@ -3,6 +3,8 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
+import { ExecutionRepository } from '../../functions/data/execution-repository.ts';
+import { TeamRepository } from '../../functions/data/team-repository.ts';
 import { InvalidTransitionError } from '../../functions/domain/errors.ts';
 import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import { syncToWorkfront, type SyncDeps } from '../../functions/use-cases/sync-to-workfront.ts';
@@ -41,6 +43,8 @@ beforeAll(async () => {
   sandboxUrl = started.url;
   deps = {
     repo,
+    execution: new ExecutionRepository(table.doc, table.tableName),
+    team: new TeamRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(new EventBridgeClient({ endpoint: aws.endpoint, ...LOCAL_AWS }), 'mcc'),
     workfront: new WorkfrontClient(clientOptions(started.url)),
     now: () => NOW,
@@ -66,7 +70,8 @@ describe('SyncToWorkfront', () => {
     expect(projects).toHaveLength(1);
     const project = projects[0];
     expect(project).toMatchObject({ name: 'Spring analytics webinar series', plannedStartDate: '2027-02-15', plannedCompletionDate: '2027-03-31' });
-    const tasks = sandbox.store.list('TASK').filter((t) => t.projectID === project?.ID);
+    // A post's publish task keeps the post ID; the rest of the execution plan is prefixed (execution, issue 15).
+    const tasks = sandbox.store.list('TASK').filter((t) => t.projectID === project?.ID && !t.extRefID?.startsWith('mcc-task:'));
     expect(tasks.map((t) => t.extRefID).sort()).toEqual(['post-001', 'post-002']);
     expect(output).toEqual({ workfrontProjectId: project?.ID, workfrontUrl: expect.stringContaining(`/project/${project?.ID}`) });
 
@@ -87,7 +92,7 @@ describe('SyncToWorkfront', () => {
     // The project and two tasks get created, then Workfront fails on the third task.
     let creates = 0;
     class FlakyClient extends WorkfrontClient {
-      override async createTask(fields: Record<string, string>) {
+      override async createTask(fields: Parameters<WorkfrontClient['createTask']>[0]) {
         creates += 1;
         if (creates === 3) throw new WorkfrontUnavailableError('Workfront answered 503', 503);
         return super.createTask(fields);
@@ -103,7 +108,9 @@ describe('SyncToWorkfront', () => {
     const projects = sandbox.store.list('PROJ').filter((p) => p.extRefID === 'sync-2');
     expect(projects).toHaveLength(1);
     const tasks = sandbox.store.list('TASK').filter((t) => t.projectID === projects[0]?.ID);
-    expect(tasks.map((t) => t.extRefID).sort()).toEqual(['post-001', 'post-002', 'post-003']);
+    expect(tasks.filter((t) => !t.extRefID?.startsWith('mcc-task:')).map((t) => t.extRefID).sort()).toEqual(['post-001', 'post-002', 'post-003']);
+    // Every task of the execution plan exists once.
+    expect(new Set(tasks.map((t) => t.extRefID)).size).toBe(tasks.length);
     expect((await repo.require('acme', 'sync-2')).status).toBe('SYNCED');
   });
 
