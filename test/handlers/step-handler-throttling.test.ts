@@ -54,6 +54,11 @@ describe('Task handlers under DynamoDB throttling', () => {
       WORKFRONT_AUTH_MODE: 'apikey',
       WORKFRONT_CREDENTIALS_SECRET_ID: 'workfront-credentials',
       WORKFRONT_IMS_URL: 'https://ims.example.com',
+      // Approval reminders (EventBridge Scheduler): RequestApproval creates them, MarkExpired clears them.
+      AWS_ENDPOINT_URL_SCHEDULER: aws.endpoint,
+      REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
+      REMINDER_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:approval-reminder',
+      REMINDER_ROLE_ARN: 'arn:aws:iam::000000000000:role/reminder-scheduler',
     });
     const before = aws.requests.filter((r) => r.target?.startsWith('DynamoDB_20120810.')).length;
     await expect(handler(input, lambdaContext(name))).rejects.toMatchObject({ name: 'Throttled' });
