@@ -14,8 +14,10 @@ import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { ExecutionRepository } from '../data/execution-repository.ts';
 import { PostVersionRepository } from '../data/post-version-repository.ts';
 import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
+import { TeamRepository } from '../data/team-repository.ts';
 import { bearerVerifier } from '../mcp/bearer-auth.ts';
 import { serveMcp, type McpEndpoint } from '../mcp/http-adapter.ts';
 import { authorizationServers, McpConfig } from '../mcp/mcp-config.ts';
@@ -52,6 +54,7 @@ const endpoint: McpEndpoint = {
     knowledge: agentFromConfig(process.env, { warm: false }),
     // The documents behind mcc://playbooks/…: the knowledge bucket the knowledge base ingests.
     documents: cachedDocuments(new S3KnowledgeSource(new S3Client({ forcePathStyle: config.S3_FORCE_PATH_STYLE }), config.KNOWLEDGE_BUCKET)),
+    schedule: { execution: new ExecutionRepository(doc, config.TABLE_NAME), team: new TeamRepository(doc, config.TABLE_NAME), now },
     now,
   },
   verify: bearerVerifier({ jwksUrl: config.AUTH_JWKS_URL, issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE }),

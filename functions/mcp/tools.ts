@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Decision } from '../domain/approval.ts';
 import { CampaignStatus } from '../domain/campaign-status.ts';
-import { CampaignType, Channel, Currency, Id } from '../domain/vocabulary.ts';
+import { CalendarDate, CampaignType, Channel, Currency, Id } from '../domain/vocabulary.ts';
 import { decideAsApprover, type ApproverDecisionDeps } from '../use-cases/approver-decision.ts';
 import { approvalView, campaignView } from '../graphql/campaign-view.ts';
 import { APPROVERS, MARKETERS, requirePerson, type PersonCaller } from '../graphql/identity.ts';
@@ -15,6 +15,9 @@ import { AGENT_FUNCTIONS, type AgentDeps } from '../use-cases/agent-actions.ts';
 import { classifyCampaign } from '../use-cases/classify-campaign.ts';
 import { briefFromInput, createCampaign, type CreateCampaignDeps } from '../use-cases/create-campaign.ts';
 import { getCampaign, type CampaignReaders } from '../use-cases/get-campaign.ts';
+import { calendar } from '../use-cases/execution/calendar.ts';
+import type { ExecutionDeps } from '../use-cases/execution/execution-deps.ts';
+import { conflicts } from '../use-cases/execution/schedule-conflicts.ts';
 import { listCampaigns } from '../use-cases/list-campaigns.ts';
 import { MAX_QUERY_LENGTH, MAX_SEARCH_RESULTS, searchPlaybooks } from '../use-cases/search-playbooks.ts';
 import { newCampaign } from '../domain/campaign.ts';
@@ -28,6 +31,8 @@ export interface ToolDeps {
   /** Workfront look-ups, built on first use (they read a secret). */
   readonly workfront: () => AgentDeps;
   readonly knowledge: Pick<Agent, 'retrieve'>;
+  /** The schedule (issue 15): timelines and the team, for the calendar and its conflicts. */
+  readonly schedule: Pick<ExecutionDeps, 'execution' | 'team' | 'now'>;
   readonly now: () => Date;
 }
 
@@ -170,6 +175,31 @@ export const TOOLS: readonly ToolDefinition[] = [
       if (!status) throw new Error('the agent actions lost getWorkfrontProjectStatus');
       const project = (await status(deps.workfront(), caller.tenantId, { campaignId })) as Record<string, unknown>;
       return result(`Workfront project ${String(project.projectId)} "${String(project.name)}": ${String(project.status)}.`, { project });
+    },
+  }),
+  tool({
+    name: 'get_calendar',
+    title: 'Campaign calendar',
+    description: "Your organisation's planned campaigns between two dates (YYYY-MM-DD, at most a year apart): each one's start, launch and end, and the posts that go out in the range.",
+    input: z.strictObject({ from: CalendarDate, to: CalendarDate }),
+    annotations: { readOnlyHint: true },
+    async run(deps, caller, { from, to }) {
+      const entries = await calendar(deps.schedule, caller.tenantId, from, to);
+      const posts = entries.reduce((n, e) => n + e.posts.length, 0);
+      const text = entries.length === 0 ? `No planned campaigns between ${from} and ${to}.` : `${entries.length} campaign(s) and ${posts} post(s) between ${from} and ${to}:\n${entries.map((e) => `${e.campaignId}: ${e.name} — launch ${e.launchDate}, ends ${e.endDate}`).join('\n')}`;
+      return result(text, { from, to, campaigns: entries });
+    },
+  }),
+  tool({
+    name: 'get_conflicts',
+    title: 'Schedule conflicts',
+    description: 'Conflicts in your calendar between two dates: the same audience on the same channel on one day, posts on blackout dates, a team member over capacity in a week, a launch inside its tier\'s minimum lead time. Each names the campaigns involved.',
+    input: z.strictObject({ from: CalendarDate, to: CalendarDate }),
+    annotations: { readOnlyHint: true },
+    async run(deps, caller, { from, to }) {
+      const found = await conflicts(deps.schedule, caller.tenantId, from, to);
+      const text = found.length === 0 ? `No conflicts between ${from} and ${to}.` : `${found.length} conflict(s) between ${from} and ${to}:\n${found.map((c) => `${c.date} ${c.kind}: ${c.campaignIds.join(', ')}`).join('\n')}`;
+      return result(text, { from, to, conflicts: found });
     },
   }),
 ];

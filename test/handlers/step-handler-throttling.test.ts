@@ -54,7 +54,7 @@ describe('Task handlers under DynamoDB throttling', () => {
       WORKFRONT_AUTH_MODE: 'apikey',
       WORKFRONT_CREDENTIALS_SECRET_ID: 'workfront-credentials',
       WORKFRONT_IMS_URL: 'https://ims.example.com',
-      // Approval reminders (issue 17): RequestApproval schedules them, MarkExpired clears them.
+      // Approval reminders (EventBridge Scheduler): RequestApproval creates them, MarkExpired clears them.
       AWS_ENDPOINT_URL_SCHEDULER: aws.endpoint,
       REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
       REMINDER_TARGET_ARN: 'arn:aws:lambda:us-east-1:000000000000:function:approval-reminder',

@@ -13,6 +13,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
+import { ExecutionRepository } from '../../functions/data/execution-repository.ts';
+import type { TimelineRecord } from '../../functions/domain/timeline-record.ts';
 import { loadOrCreateKey } from '../../local/gateway/dev-token.ts';
 import { buildV2Event } from '../../local/gateway/http-api.ts';
 import { withLocalSignIn } from '../../local/auth/local-sign-in.ts';
@@ -138,7 +140,7 @@ describe('the MCP endpoint', () => {
     expect(client.getServerVersion()?.name).toBe('marketing-command-center');
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(
-      ['classify_campaign', 'create_campaign', 'decide_approval', 'get_campaign', 'get_workfront_status', 'list_campaigns', 'search_playbooks'].sort(),
+      ['classify_campaign', 'create_campaign', 'decide_approval', 'get_calendar', 'get_campaign', 'get_conflicts', 'get_workfront_status', 'list_campaigns', 'search_playbooks'].sort(),
     );
     const create = tools.find((t) => t.name === 'create_campaign');
     expect(create?.inputSchema).toMatchObject({ type: 'object', properties: { confirm: { type: 'boolean' }, channels: { type: 'array' } } });
@@ -278,5 +280,53 @@ describe('the MCP endpoint', () => {
     expect(passages[0]?.uri).toBe(`mcc://playbooks/${passages[0]?.documentId}`);
     const prompt = await client.getPrompt({ name: 'plan-campaign', arguments: { idea: 'a spring webinar' } });
     expect(prompt.messages[0]?.content).toMatchObject({ type: 'text' });
+  });
+  it('reads the calendar and its conflicts over a range, for the caller\'s tenant only', async () => {
+    // GIVEN two acme campaigns e-mailing one audience on the same day, and a globex campaign that day too
+    const execution = new ExecutionRepository(table.doc, table.tableName);
+    const timeline = (tenantId: string, campaignId: string, audience: string): TimelineRecord => ({
+      campaignId,
+      name: `Calendar ${campaignId}`,
+      audience,
+      tier: 3,
+      launchDate: '2027-09-06',
+      endDate: '2027-09-30',
+      requestedAt: '2027-06-01T09:00:00.000Z',
+      startDate: '2027-08-16',
+      criticalPath: [],
+      slipDays: 0,
+      revision: 0,
+      posts: [
+        { postId: 'email-1', channel: 'EMAIL', publishDate: '2027-09-08' },
+        { postId: 'email-2', channel: 'EMAIL', publishDate: '2027-10-20' },
+      ],
+      generatedAt: '2027-06-01T09:00:00.000Z',
+    });
+    await execution.saveTimeline('acme', timeline('acme', 'cmp-cal-a', 'Finance leaders'), []);
+    await execution.saveTimeline('acme', timeline('acme', 'cmp-cal-b', 'Finance leaders'), []);
+    await execution.saveTimeline('globex', timeline('globex', 'cmp-cal-g', 'Finance leaders'), []);
+    const acme = await connect(await token('acme', ['marketers']));
+    const globex = await connect(await token('globex', ['marketers']));
+    const range = { from: '2027-09-01', to: '2027-09-30' };
+
+    // WHEN acme reads its calendar and conflicts THEN it sees its two campaigns, the posts inside the range, and their clash
+    const cal = (await acme.callTool({ name: 'get_calendar', arguments: range })).structuredContent as { campaigns: { campaignId: string; posts: { postId: string }[] }[] };
+    expect(cal.campaigns.map((c) => c.campaignId).sort()).toEqual(['cmp-cal-a', 'cmp-cal-b']);
+    expect(cal.campaigns.every((c) => c.posts.map((p) => p.postId).join() === 'email-1')).toBe(true);
+    const found = (await acme.callTool({ name: 'get_conflicts', arguments: range })).structuredContent as { conflicts: { kind: string; date: string; campaignIds: string[] }[] };
+    const clash = found.conflicts.find((c) => c.kind === 'AUDIENCE_CHANNEL_CLASH');
+    expect(clash).toMatchObject({ date: '2027-09-08' });
+    expect([...(clash?.campaignIds ?? [])].sort()).toEqual(['cmp-cal-a', 'cmp-cal-b']);
+
+    // AND globex sees only its own campaign, with nothing to clash with
+    const theirs = (await globex.callTool({ name: 'get_calendar', arguments: range })).structuredContent as { campaigns: { campaignId: string }[] };
+    expect(theirs.campaigns.map((c) => c.campaignId)).toEqual(['cmp-cal-g']);
+    const theirConflicts = (await globex.callTool({ name: 'get_conflicts', arguments: range })).structuredContent as { conflicts: { campaignIds: string[] }[] };
+    expect(theirConflicts.conflicts.flatMap((c) => c.campaignIds).filter((id) => id.startsWith('cmp-cal-') && id !== 'cmp-cal-g')).toEqual([]);
+
+    // AND a range that runs backwards is a JSON-RPC invalid-params error
+    const backwards = await rpc(callTool('get_conflicts', { from: '2027-09-30', to: '2027-09-01' }), { authorization: `Bearer ${await token('acme', ['marketers'])}` });
+    expect(backwards.status).toBe(200);
+    expect(backwards.body?.error?.code).toBe(-32602);
   });
 });
