@@ -5,6 +5,8 @@
 // Reports p50 / p95 / p99 per turn; the target is p95 ≤ 150 ms locally.
 import { performance } from 'node:perf_hooks';
 import type { LocalRuntime } from '../local/runtime.ts';
+import { mergeResults } from './results-file.ts';
+import { runWhenMain, withStandaloneRuntime } from './standalone.ts';
 
 export interface AssistantTurnFigure {
   readonly turns: number;
@@ -57,3 +59,12 @@ export async function runAssistantTurns(runtime: LocalRuntime, options: { tenant
   const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
   return { turns: sorted.length, p50Ms: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), maxMs: Math.round((sorted[sorted.length - 1] ?? 0) * 10) / 10 };
 }
+
+// Alone: `npm exec -- node bench/assistant-turns.ts` (merges `assistantTurns` into results.json).
+runWhenMain(import.meta, () =>
+  withStandaloneRuntime('assistant', async (runtime) => {
+    const assistantTurns = await runAssistantTurns(runtime, { tenantId: 'bench-assistant', rounds: 20 });
+    mergeResults({ assistantTurns });
+    console.table({ assistantTurns });
+  }),
+);

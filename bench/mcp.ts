@@ -5,9 +5,7 @@
 // routes, a fresh server and transport per request. Reports the latency of
 // each call as the client sees it. `npm exec -- node bench/mcp.ts` runs it alone on its
 // own runtime and merges the `mcp` key into bench/results.json.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -15,13 +13,11 @@ import { CampaignRepository } from '../functions/data/campaign-repository.ts';
 import { createDocumentClient } from '../functions/data/dynamodb-document-client.ts';
 import { parseBrief } from '../functions/domain/campaign-brief.ts';
 import { newCampaign } from '../functions/domain/campaign.ts';
-import { loadLocalConfig } from '../local/config.ts';
-import { LOCAL_AWS, startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { freePort } from '../local/free-port.ts';
-import { startLocalRuntime, type LocalRuntime } from '../local/runtime.ts';
-import { synthesize, synthReason } from '../local/synth.ts';
+import { LOCAL_AWS } from '../local/dynamodb-local.ts';
+import type { LocalRuntime } from '../local/runtime.ts';
 import { BENCH_BRIEF } from './orchestration.ts';
 import { mergeResults } from './results-file.ts';
+import { runWhenMain, withStandaloneRuntime } from './standalone.ts';
 import { summarize } from './stats.ts';
 
 export interface McpFigure {
@@ -109,33 +105,10 @@ export async function runMcp(
 
 export const MCP_BENCH = { tenantId: 'bench-mcp', clients: 20, callsPerClient: 25, campaigns: 200 } as const;
 
-async function alone(): Promise<void> {
-  const projectDir = resolve(import.meta.dirname, '..');
-  const config = loadLocalConfig(process.env, projectDir);
-  const outDir = join(projectDir, 'cdk.out');
-  const reason = synthReason(projectDir, outDir, config.cdkContext);
-  if (reason) await synthesize(projectDir, outDir, config.cdkContext, (line) => console.log(`[bench] ${line}`));
-  const dataDir = mkdtempSync(join(tmpdir(), 'mcc-bench-mcp-'));
-  const dynamo = await startDynamoDbLocal({ port: await freePort() });
-  let runtime: LocalRuntime | undefined;
-  try {
-    runtime = await startLocalRuntime({ cloudAssemblyDir: outDir, dataDir, port: 0, s3Port: 0, dynamodb: { endpoint: dynamo.endpoint }, environment: { POWERTOOLS_LOG_LEVEL: 'WARN' }, log: () => undefined, functionLog: (fn, line) => console.error(`[${fn}] ${line}`) });
-    const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamo.endpoint, tableName: runtime.model.tables[0]?.name ?? '', ...MCP_BENCH });
+runWhenMain(import.meta, () =>
+  withStandaloneRuntime('mcp', async (runtime, dynamoEndpoint) => {
+    const mcp = await runMcp(runtime, { directDynamoEndpoint: dynamoEndpoint, tableName: runtime.model.tables[0]?.name ?? '', ...MCP_BENCH });
     mergeResults({ mcp });
     console.table({ mcp });
-  } finally {
-    await runtime?.stop();
-    await dynamo.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-if (import.meta.main) {
-  alone().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+  }),
+);

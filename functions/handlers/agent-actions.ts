@@ -9,9 +9,9 @@
 // DependencyFailedException (https://docs.aws.amazon.com/bedrock/latest/userguide/agents-lambda.html).
 // The tenant is `sessionAttributes.tenantId`, set by the application that
 // invokes the agent, never a parameter the model could fill in.
-import { z } from 'zod';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { FunctionEvent, functionResponse, type FunctionResponse } from '../adapters/bedrock-agent/function-event.ts';
 import { asDependencyError } from '../adapters/dependency-errors.ts';
 import { DomainError, errorPolicyOf } from '../domain/errors.ts';
 import { TenantId } from '../domain/vocabulary.ts';
@@ -20,27 +20,6 @@ import { logger } from '../shared/observability.ts';
 import { AGENT_FUNCTIONS, type AgentDeps } from '../use-cases/agent-actions.ts';
 import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
 
-export const AgentFunctionEvent = z.looseObject({
-  messageVersion: z.string(),
-  actionGroup: z.string().min(1),
-  function: z.string().min(1),
-  parameters: z.array(z.looseObject({ name: z.string(), type: z.string().optional(), value: z.unknown() })).optional(),
-  sessionAttributes: z.record(z.string(), z.string()).optional(),
-  promptSessionAttributes: z.record(z.string(), z.string()).optional(),
-});
-export type AgentFunctionEvent = z.infer<typeof AgentFunctionEvent>;
-
-export interface AgentFunctionResponse {
-  messageVersion: '1.0';
-  response: {
-    actionGroup: string;
-    function: string;
-    functionResponse: { responseState?: 'FAILURE' | 'REPROMPT'; responseBody: { TEXT: { body: string } } };
-  };
-  sessionAttributes?: Record<string, string>;
-  promptSessionAttributes?: Record<string, string>;
-}
-
 const config = loadConfig({ ...CommonConfig, ...WorkfrontConfig });
 const deps: AgentDeps = {
   repo: new CampaignRepository(createDocumentClient(), config.TABLE_NAME),
@@ -48,20 +27,11 @@ const deps: AgentDeps = {
   now: () => new Date(),
 };
 
-export async function handler(raw: unknown): Promise<AgentFunctionResponse> {
-  const parsed = AgentFunctionEvent.safeParse(raw);
+export async function handler(raw: unknown): Promise<FunctionResponse> {
+  const parsed = FunctionEvent.safeParse(raw);
   if (!parsed.success) throw new Error('Not a Bedrock agent function-details event');
   const event = parsed.data;
-  const respond = (body: unknown, responseState?: 'FAILURE' | 'REPROMPT'): AgentFunctionResponse => ({
-    messageVersion: '1.0',
-    response: {
-      actionGroup: event.actionGroup,
-      function: event.function,
-      functionResponse: { ...(responseState ? { responseState } : {}), responseBody: { TEXT: { body: typeof body === 'string' ? body : JSON.stringify(body) } } },
-    },
-    ...(event.sessionAttributes ? { sessionAttributes: event.sessionAttributes } : {}),
-    ...(event.promptSessionAttributes ? { promptSessionAttributes: event.promptSessionAttributes } : {}),
-  });
+  const respond = (body: unknown, responseState?: 'FAILURE' | 'REPROMPT'): FunctionResponse => functionResponse(event, body, responseState);
 
   const tenant = TenantId.safeParse(event.sessionAttributes?.tenantId);
   if (!tenant.success) {

@@ -3,9 +3,8 @@
 // input `{ messageVersion, actionGroup, function, parameters: [{ name, type,
 // value }], sessionAttributes, promptSessionAttributes }`; output `{
 // messageVersion, response: { actionGroup, function, functionResponse: {
-// responseState?, responseBody: { TEXT: { body } } } } }`. Same shapes as
-// handlers/agent-actions.ts declares; kept here so a handler can import them
-// without running another handler's cold start.
+// responseState?, responseBody: { TEXT: { body } } } } }`. Both action-group
+// handlers (agent-actions, assistant-actions) read and answer through these.
 import { z } from 'zod';
 
 export const FunctionEvent = z.looseObject({
