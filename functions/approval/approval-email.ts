@@ -22,6 +22,8 @@ export interface ApprovalEmailInput {
   readonly posts: readonly PostPreview[];
   readonly links: ApprovalLinks;
   readonly expiresAt: string;
+  /** Which sign-off this is, when the campaign goes through several ("stage 2 of 3: Legal review"). */
+  readonly stage?: string;
 }
 
 export interface RenderedEmail {
@@ -34,14 +36,14 @@ const cell = 'padding:4px 12px 4px 0;vertical-align:top;';
 const button = (color: string) =>
   `display:inline-block;padding:10px 20px;margin-right:12px;border-radius:4px;color:#ffffff;background:${color};text-decoration:none;font-weight:bold;`;
 
-export function renderApprovalEmail({ summary, posts, links, expiresAt }: ApprovalEmailInput): RenderedEmail {
+export function renderApprovalEmail({ summary, posts, links, expiresAt, stage }: ApprovalEmailInput): RenderedEmail {
   const failed = posts.filter((p) => p.failed);
-  const subject = `Approval needed: ${summary.name}`.slice(0, 200);
+  const subject = `Approval needed: ${summary.name}${stage ? ` (${stage})` : ''}`.slice(0, 200);
   const body = html`<!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${subject}</title></head>
 <body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;max-width:680px;">
-<h1 style="font-size:20px;">Approval needed: ${summary.name}</h1>
+<h1 style="font-size:20px;">${subject}</h1>
 <p>Please review the campaign and its posts, then approve or reject it. This request expires at ${expiresAt}.</p>
 <table role="presentation" id="summary">
 ${summaryRows(summary).map(([label, value]) => html`<tr><th style="${cell}text-align:left;">${label}</th><td style="${cell}">${value}</td></tr>\n`)}
@@ -57,7 +59,7 @@ ${posts.map((post) => postBlock(post))}
 </html>
 `;
   const text = [
-    `Approval needed: ${summary.name}`,
+    subject,
     '',
     ...summaryRows(summary).map(([label, value]) => `${label}: ${value}`),
     '',

@@ -4,7 +4,10 @@
 // value is escaped by the `html` builder.
 import { createHash } from 'node:crypto';
 import type { Approval } from '../domain/approval.ts';
+import type { PostScorecard } from '../domain/content-validator.ts';
+import type { StageDecision } from '../domain/stage-decision.ts';
 import type { CampaignSummary, PostPreview } from './approval-view.ts';
+import { reviewFields, scorecardBlock } from './post-review-form.ts';
 import { summaryRows } from './approval-view.ts';
 import { Html, html } from './html.ts';
 
@@ -19,7 +22,9 @@ th{text-align:left;padding:.25rem 1rem .25rem 0;vertical-align:top}td{padding:.2
 .body{white-space:pre-wrap}.note{color:#555}.outcome{font-size:1.2rem;font-weight:bold}
 textarea{width:100%;min-height:6rem;font:inherit}
 button{font:inherit;font-weight:bold;color:#fff;border:0;border-radius:4px;padding:.6rem 1.4rem;margin:1rem 1rem 0 0;cursor:pointer}
-.approve{background:#1b7f3b}.reject{background:#b3261e}.chosen{outline:3px solid #1a1a1a;outline-offset:2px}`;
+.approve{background:#1b7f3b}.reject{background:#b3261e}.chosen{outline:3px solid #1a1a1a;outline-offset:2px}
+fieldset.review{border:1px solid #767676;margin:.5rem 0;padding:.5rem}fieldset.review label{margin-right:1rem}fieldset.review textarea,fieldset.review input[type=text]{display:block;width:100%;margin-bottom:.5rem}
+.checks.pass{color:#1b5e20}.checks.fail{color:#8c1d18}.stage{font-weight:bold}`;
 
 const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
 
@@ -50,7 +55,9 @@ function layout(title: string, content: Html): string {
 <style>${new Html(STYLE)}</style>
 </head>
 <body>
+<main>
 ${content}
+</main>
 </body>
 </html>
 `.value;
@@ -61,15 +68,17 @@ function summaryTable(summary: CampaignSummary): Html {
 ${summaryRows(summary).map(([label, value]) => html`<tr><th scope="row">${label}</th><td>${value}</td></tr>\n`)}</table>`;
 }
 
-function postList(posts: readonly PostPreview[]): Html {
+/** With `review`, each drafted post carries its review controls (the list then sits inside the decision form). */
+function postList(posts: readonly PostPreview[], review?: { readonly scorecard: readonly PostScorecard[] }): Html {
   const failed = posts.filter((p) => p.failed).length;
+  const cards = new Map((review?.scorecard ?? []).map((c) => [c.postId, c]));
   return html`<h2>Posts (${posts.length}${failed ? `, ${failed} failed` : ''})</h2>
 ${posts.map((post) =>
   post.failed
     ? html`<section class="post failed"><p><strong>${post.channel}</strong> · ${post.publishDate} · <strong>FAILED</strong></p><p>${post.failureReason}</p></section>\n`
     : html`<section class="post"><p><strong>${post.channel}</strong> · ${post.publishDate}${post.title ? html` · ${post.title}` : ''}</p>
 ${post.subjectLines ? html`<p>Subject lines: ${post.subjectLines.join(' | ')}</p>` : ''}<p class="body">${post.excerpt}</p>
-${post.callToAction ? html`<p>Call to action: ${post.callToAction}</p>` : ''}</section>\n`,
+${post.callToAction ? html`<p>Call to action: ${post.callToAction}</p>` : ''}${review ? html`${scorecardBlock(cards.get(post.postId))}${reviewFields(post.postId)}` : ''}</section>\n`,
 )}`;
 }
 
@@ -79,6 +88,10 @@ export interface ConfirmationInput {
   readonly approver: string;
   readonly expiresAt: string;
   readonly preselected?: 'approve' | 'reject';
+  /** "Stage 2 of 3: Legal review — every approver must approve", when the campaign has stages. */
+  readonly stage?: string;
+  /** The automated checks per post; with it, every drafted post can be reviewed on its own. */
+  readonly scorecard?: readonly PostScorecard[];
   /** Schedule conflicts of the campaign (execution, issue 15): their messages, or `unavailable` when they could not be checked. */
   readonly conflicts?: readonly string[] | 'unavailable';
 }
@@ -92,14 +105,15 @@ function conflictList(conflicts: readonly string[] | 'unavailable' | undefined):
 }
 
 /** GET: what the decision is about, and a form posting back to this same URL. Shows, never changes. */
-export function confirmationPage({ summary, posts, approver, expiresAt, preselected, conflicts }: ConfirmationInput): Page {
+export function confirmationPage({ summary, posts, approver, expiresAt, preselected, stage, scorecard, conflicts }: ConfirmationInput): Page {
   const chosen = (d: 'approve' | 'reject') => (preselected === d ? ' chosen' : '');
   const content = html`<h1>Review: ${summary.name}</h1>
-<p class="note">This link was sent to ${approver} and records the decision in that name. The request expires at ${expiresAt}.</p>
+${stage ? html`<p class="stage">${stage}</p>` : ''}<p class="note">This link was sent to ${approver} and records the decision in that name. The request expires at ${expiresAt}.</p>
 ${summaryTable(summary)}
 ${conflictList(conflicts)}
-${postList(posts)}
 <form method="post" id="decision">
+${postList(posts, { scorecard: scorecard ?? [] })}
+<p class="note">Reject a post to have only that post regenerated; choose Reject below without rejecting any post to have every post regenerated.</p>
 <label for="comment">Comment (optional; sent to the team with a rejection as revision guidance)</label>
 <textarea id="comment" name="comment" maxlength="4000"></textarea>
 ${preselected ? html`<p class="note">You chose to ${preselected} from the e-mail. Confirm below.</p>` : ''}
@@ -158,6 +172,30 @@ export function expiredDecisionPage(approval: Approval, campaignName: string, ca
     html: layout(
       'Approval request expired',
       html`<h1>Approval request expired</h1><p>${campaignName}</p><p class="outcome">The approval window had closed before your decision (${approval.decision?.toLowerCase() ?? 'none'}) reached the workflow, so it was not applied.</p><p>The campaign is now ${campaignStatus}.</p>`,
+    ),
+  };
+}
+
+// --- approvals (issue 16)
+
+/** After a POST that counted the decision while the stage still waits for other approvers. */
+export function countedPage(decision: StageDecision, campaignName: string, stage: string): Page {
+  return {
+    status: 200,
+    html: layout(
+      'Decision recorded',
+      html`<h1>Decision recorded</h1><p>${campaignName}</p><p class="outcome">You ${decision.decision === 'APPROVED' ? 'approved' : 'rejected'} at ${decision.decidedAt}.</p><p>${stage}: the other approvers' decisions are still needed.</p><p class="note">You can close this page.</p>`,
+    ),
+  };
+}
+
+/** The approver had decided this stage already; their first decision stands. */
+export function alreadyDecidedPage(decision: StageDecision, campaignName: string): Page {
+  return {
+    status: 409,
+    html: layout(
+      'Already decided',
+      html`<h1>Already decided</h1><p>${campaignName}</p><p class="outcome">You ${decision.decision === 'APPROVED' ? 'approved' : 'rejected'} at ${decision.decidedAt}; that decision stands.</p>`,
     ),
   };
 }

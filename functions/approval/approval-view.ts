@@ -1,6 +1,7 @@
 // What an approver sees about a campaign, in the e-mail and on the page: the
 // summary of the brief and a preview of each post of the revision. Plain data,
 // rendered by the e-mail and page modules.
+import { stageOf, type Approval } from '../domain/approval.ts';
 import type { Campaign } from '../domain/campaign.ts';
 import type { Post } from '../domain/post.ts';
 
@@ -71,4 +72,13 @@ export function summaryRows(summary: CampaignSummary): [string, string][] {
     ['Channels', summary.channels],
     ['Requested by', summary.requestedBy],
   ];
+}
+
+// --- approvals (issue 16)
+const RULE_TEXT = { ANY: 'one approval is enough', ALL: 'every approver must approve', MAJORITY: 'more than half of the approvers must approve' } as const;
+
+/** "Stage 2 of 3: Legal review (every approver must approve)"; undefined for a campaign with one stage. */
+export function stageLabel(approval: Approval): string | undefined {
+  const { stage, stageName, rule, stageCount } = stageOf(approval);
+  return stageCount > 1 ? `Stage ${stage + 1} of ${stageCount}: ${stageName} (${RULE_TEXT[rule]})` : undefined;
 }

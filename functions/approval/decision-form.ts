@@ -1,11 +1,13 @@
 // The confirmation page's form, as API Gateway delivers it: an
 // application/x-www-form-urlencoded body (base64-encoded or not) with exactly
-// one `decision` (approve | reject) and at most one `comment`.
+// one `decision` (approve | reject), at most one `comment`, and the per-post
+// review fields (post-review-form.ts).
 import type { Decision } from '../domain/approval.ts';
 import { DomainError, ValidationError } from '../domain/errors.ts';
+import { parseReviewFields, type FormReview } from './post-review-form.ts';
 
-/** A form with a 4,000-character comment fits comfortably; anything bigger is not from our page. */
-export const MAX_FORM_BYTES = 16_384;
+/** A comment and a few edited posts fit comfortably; anything bigger is not from our page. */
+export const MAX_FORM_BYTES = 131_072;
 export const MAX_COMMENT_LENGTH = 4000;
 
 export class UnsupportedFormError extends DomainError {
@@ -21,6 +23,7 @@ export class UnsupportedFormError extends DomainError {
 export interface DecisionForm {
   readonly decision: Decision;
   readonly comment?: string;
+  readonly posts?: readonly FormReview[];
 }
 
 export interface RawForm {
@@ -50,5 +53,6 @@ export function parseDecisionForm({ contentType, body, isBase64Encoded }: RawFor
   const comment = comments[0]?.trim() ?? '';
   if (comment.length > MAX_COMMENT_LENGTH) issues.push({ field: 'comment', message: `must be at most ${MAX_COMMENT_LENGTH} characters` });
   if (issues.length > 0 || !decision) throw new ValidationError('decision form', issues);
-  return comment ? { decision, comment } : { decision };
+  const posts = parseReviewFields(params);
+  return { decision, ...(comment ? { comment } : {}), ...(posts.length ? { posts } : {}) };
 }

@@ -2,12 +2,12 @@
 // record holds the task token; deciding is a conditional PENDING → DECIDED
 // write, which is what makes each link single-use.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { Approval, ApprovalDecision } from '../domain/approval.ts';
 import { AlreadyExistsError, ApprovalClosedError, NotFoundError } from '../domain/errors.ts';
 import { parseOrThrow } from '../domain/validate.ts';
-import { approvalKey } from './keys.ts';
+import { APPROVAL_SK_PREFIX, approvalKey, campaignPartition } from './keys.ts';
 import { latestApproval } from './campaign-approvals.ts';
 import { withoutKeys } from './item-codec.ts';
 
@@ -52,6 +52,26 @@ export class ApprovalRepository {
     return Item ? Approval.parse(withoutKeys(Item)) : undefined;
   }
 
+  /** Every approval request of the campaign (each revision's stages), oldest first. */
+  async listForCampaign(tenantId: string, campaignId: string): Promise<Approval[]> {
+    const approvals: Approval[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#doc.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': campaignPartition(tenantId, campaignId), ':prefix': APPROVAL_SK_PREFIX },
+          ExclusiveStartKey: startKey,
+          ConsistentRead: true,
+        }),
+      );
+      approvals.push(...(page.Items ?? []).map((item) => Approval.parse(withoutKeys(item))));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return approvals.sort((a, b) => a.revision - b.revision || (a.stage ?? 0) - (b.stage ?? 0));
+  }
+
   /** PENDING → DECIDED exactly once; a second decision gets ApprovalClosedError with the first one. */
   async decide(tenantId: string, campaignId: string, approvalId: string, input: ApprovalDecision): Promise<Approval> {
     const decision = parseOrThrow(ApprovalDecision, input, 'approval decision');
@@ -61,6 +81,7 @@ export class ApprovalRepository {
       decidedAt: decision.decidedAt,
       ...(decision.comment ? { comment: decision.comment } : {}),
       ...(decision.client ? { decidedFrom: decision.client } : {}),
+      ...(decision.rejectedPostIds ? { rejectedPostIds: decision.rejectedPostIds } : {}),
     });
   }
 
@@ -154,7 +175,7 @@ export class ApprovalRepository {
     campaignId: string,
     approvalId: string,
     status: 'DECIDED' | 'EXPIRED',
-    fields: Record<string, string>,
+    fields: Record<string, unknown>,
     from: 'PENDING' | 'DECIDED' = 'PENDING',
   ): Promise<Approval> {
     const names: Record<string, string> = { '#status': 'status' };

@@ -2,6 +2,8 @@
 // which never leaves the backend; e-mailed links carry only a signed JWT
 // naming the approval ID.
 import { z } from 'zod';
+import { PostScorecard } from './content-validator.ts';
+import { StageRule } from './stage-quorum.ts';
 import { Email, Id, TenantId } from './vocabulary.ts';
 
 export const APPROVAL_STATUSES = ['PENDING', 'DECIDED', 'EXPIRED'] as const;
@@ -32,6 +34,15 @@ export const Approval = z.strictObject({
   notifiedAt: z.iso.datetime().optional(),
   /** Set while a recorded decision has not reached the workflow (Step Functions kept failing); the next attempt delivers it. */
   undeliveredSince: z.iso.datetime().optional(),
+  // --- approvals (issue 16): one record per stage of a revision; absent on records of one ANY stage (see stageOf).
+  stage: z.number().int().min(0).optional(),
+  stageName: z.string().max(80).optional(),
+  rule: StageRule.optional(),
+  stageCount: z.number().int().min(1).optional(),
+  /** Posts any approver of this stage rejected: a revision regenerates only these (all posts when empty on a rejection). */
+  rejectedPostIds: z.array(Id).max(200).optional(),
+  /** The automated checks' results per post, computed before anyone was asked. */
+  scorecard: z.array(PostScorecard).max(200).optional(),
   // --- notifications (issue 17): escalation to the next approval level ---
   /** The level now holding the approval, once escalated (before that: the campaign tier's level). */
   approvalLevel: z.enum(['MANAGER', 'DIRECTOR', 'VP']).optional(),
@@ -47,5 +58,11 @@ export const ApprovalDecision = z.strictObject({
   decidedAt: z.iso.datetime(),
   comment: z.string().trim().max(4000).optional(),
   client: z.string().max(512).optional(),
+  rejectedPostIds: z.array(Id).max(200).optional(),
 });
 export type ApprovalDecision = z.infer<typeof ApprovalDecision>;
+
+/** The stage an approval record stands for; records without stage fields are the one ANY stage of their revision. */
+export function stageOf(approval: Approval): { stage: number; stageName: string; rule: StageRule; stageCount: number } {
+  return { stage: approval.stage ?? 0, stageName: approval.stageName ?? 'Approval', rule: approval.rule ?? 'ANY', stageCount: approval.stageCount ?? 1 };
+}

@@ -36,6 +36,10 @@ export const ERROR_POLICY = {
   PayloadTooLarge: caller(413, 'PayloadTooLarge'),
   UnsupportedMediaType: caller(415, 'UnsupportedMediaType'),
   MalformedApprovalLink: caller(400, 'MalformedApprovalLink'),
+  // Staged approvals (issue 16): a second decision by the same approver, a stage not waiting, a post review that names a post it does not cover or breaks its channel's rules.
+  AlreadyDecided: caller(409, 'AlreadyDecided'),
+  StageNotOpen: caller(409, 'StageNotOpen'),
+  InvalidPostReview: caller(400, 'InvalidPostReview'),
   WorkfrontRequestRejected: caller(502, 'WorkfrontRequestRejected'),
   WorkfrontProtocolError: caller(502, 'WorkfrontProtocolError'),
 

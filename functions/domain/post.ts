@@ -30,5 +30,8 @@ export const Post = z.strictObject({
   /** The campaign revision this draft belongs to (0 before any rejection). */
   revision: z.number().int().min(0),
   updatedAt: z.iso.datetime(),
+  // --- approvals (issue 16): an approver's edit replaces the content, attributed to them.
+  editedBy: z.string().max(254).optional(),
+  editedAt: z.iso.datetime().optional(),
 });
 export type Post = z.infer<typeof Post>;

@@ -3,7 +3,8 @@
 // audience, `description` is the plan's summary once planned and the brief's
 // objective until then, `tier` is the number. The task token of an approval
 // never leaves the backend.
-import type { Approval } from '../domain/approval.ts';
+import { stageOf, type Approval } from '../domain/approval.ts';
+import type { StageDecision } from '../domain/stage-decision.ts';
 import type { ConversationMessage } from '../domain/conversation.ts';
 import type { Post } from '../domain/post.ts';
 import type { CampaignUpdatedDetail } from '../shared/campaign-updates.ts';
@@ -51,6 +52,8 @@ export function postView(p: Post): Record<string, unknown> {
     citations: p.citations,
     failureReason: p.failureReason ?? null,
     revision: p.revision,
+    editedBy: p.editedBy ?? null,
+    editedAt: p.editedAt ?? null,
   };
 }
 
@@ -66,6 +69,25 @@ export function approvalView(a: Approval): Record<string, unknown> {
     decidedBy: a.decidedBy ?? null,
     decidedAt: a.decidedAt ?? null,
     comment: a.comment ?? null,
+    // approvals (issue 16): stages are 1-based in the API, as people count them.
+    ...(({ stage, stageName, rule, stageCount }) => ({ stage: stage + 1, stageName, rule, stageCount }))(stageOf(a)),
+    rejectedPostIds: a.rejectedPostIds ?? [],
+    scorecard: a.scorecard ?? [],
+  };
+}
+
+export function decisionView(d: StageDecision): Record<string, unknown> {
+  return {
+    approvalId: d.approvalId,
+    revision: d.revision,
+    stage: d.stage + 1,
+    approver: d.approver,
+    decision: d.decision,
+    comment: d.comment ?? null,
+    decidedAt: d.decidedAt,
+    source: d.source,
+    posts: d.posts.map((p) => ({ postId: p.postId, verdict: p.verdict, comment: p.comment ?? null })),
+    checks: d.checks ?? null,
   };
 }
 

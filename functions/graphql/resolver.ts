@@ -6,7 +6,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { z } from 'zod';
+import type { ApprovalPolicyRepository } from '../data/approval-policy-repository.ts';
 import type { ApprovalRepository } from '../data/approval-repository.ts';
+import type { PostVersionRepository } from '../data/post-version-repository.ts';
+import type { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
 import type { ConversationRepository } from '../data/conversation-repository.ts';
 import type { DeduplicationStore } from '../data/deduplication-store.ts';
@@ -28,6 +31,7 @@ import { decideAsApprover } from '../use-cases/approver-decision.ts';
 import { approvalView, campaignView, updateView } from './campaign-view.ts';
 import type { ConversationAgent } from '../ports/conversation-agent.ts';
 import { ASSISTANT_ROUTES } from './routes/assistant.ts';
+import { APPROVAL_ROUTES } from './routes/approvals.ts';
 import { toGraphqlError, UnauthorizedError, GraphqlError } from './graphql-errors.ts';
 import { APPROVERS, callerOf, MARKETERS, requireBackend, requirePerson, type Caller } from './identity.ts';
 import type { BuildRequests } from '../ports/build-requests.ts';
@@ -53,6 +57,10 @@ export interface ResolverDeps {
   readonly clock?: () => Date;
   /** notifications (issue 17): cleared when a decision or a cancellation ends the wait. */
   readonly reminders?: ReminderSchedules;
+  // --- approvals (issue 16)
+  readonly decisions: StageDecisionRepository;
+  readonly postVersions: PostVersionRepository;
+  readonly policies: ApprovalPolicyRepository;
 }
 
 export interface FieldContext {
@@ -143,6 +151,7 @@ export const ROUTES: Readonly<Record<string, Route>> = {
     // Nothing to store: the result is what AppSync fans out to onCampaignUpdated subscribers.
     return updateView(input as CampaignUpdatedDetail);
   },
+  ...APPROVAL_ROUTES, // approvals (issue 16)
   'Subscription.onCampaignUpdated': async (_deps, ctx) => {
     const { tenantId } = requirePerson(ctx.caller);
     const a = args({ tenantId: z.string(), campaignId: optional(Id) }, ctx);

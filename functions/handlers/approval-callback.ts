@@ -14,10 +14,21 @@ import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-sched
 import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { SecretsManagerSigningKeys } from '../adapters/secrets-manager-signing-keys.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
-import { closedPage, confirmationPage, decidedPage, errorPage, expiredDecisionPage, pageHeaders, recordedPage, type Page } from '../approval/approval-pages.ts';
+import {
+  alreadyDecidedPage,
+  closedPage,
+  confirmationPage,
+  countedPage,
+  decidedPage,
+  errorPage,
+  expiredDecisionPage,
+  pageHeaders,
+  recordedPage,
+  type Page,
+} from '../approval/approval-pages.ts';
 import { InvalidApprovalLinkError } from '../approval/approval-token.ts';
 import { ApprovalEscalatedError } from '../domain/escalation.ts';
-import { previewPosts, summarizeCampaign } from '../approval/approval-view.ts';
+import { previewPosts, stageLabel, summarizeCampaign } from '../approval/approval-view.ts';
 import { parseDecisionForm, UnsupportedFormError } from '../approval/decision-form.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
@@ -25,6 +36,9 @@ import { ExecutionRepository } from '../data/execution-repository.ts';
 import { TeamRepository } from '../data/team-repository.ts';
 import { campaignConflicts } from '../use-cases/execution/schedule-conflicts.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
+import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
+import { InvalidPostReviewError } from '../domain/approval-errors.ts';
 import { ERROR_POLICY, type ErrorCode } from '../domain/error-policy.ts';
 import { DomainError, errorCodeOf, ValidationError } from '../domain/errors.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
@@ -46,6 +60,8 @@ const doc = createDocumentClient();
 const deps = {
   campaigns: new CampaignRepository(doc, config.TABLE_NAME),
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
+  decisions: new StageDecisionRepository(doc, config.TABLE_NAME),
+  postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
   keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),
   tasks: new SfnTaskCallbacks(new SFNClient({})),
@@ -92,7 +108,10 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     if (opened.approval.status === 'DECIDED' && opened.approval.undeliveredSince) return recordedPage(opened.approval, opened.campaign.brief.name, 200);
     if (opened.approval.status !== 'PENDING') return closedPage(opened.approval, opened.campaign.brief.name, 200);
     const wanted = event.queryStringParameters?.decision;
+    const stage = stageLabel(opened.approval);
     return confirmationPage({
+      ...(stage ? { stage } : {}),
+      scorecard: opened.approval.scorecard ?? [],
       summary: summarizeCampaign(opened.campaign),
       posts: previewPosts(opened.posts),
       approver: opened.claims.approver,
@@ -119,6 +138,8 @@ async function route(event: APIGatewayProxyEventV2): Promise<Page> {
     if (result.kind === 'decided') return decidedPage(result.approval, name);
     if (result.kind === 'expired') return expiredDecisionPage(result.approval, name, result.campaign.status);
     if (result.kind === 'recorded') return recordedPage(result.approval, name);
+    if (result.kind === 'counted') return countedPage(result.decision, name, stageLabel(result.approval) ?? 'This approval');
+    if (result.kind === 'already-decided') return alreadyDecidedPage(result.decision, name);
     return closedPage(result.approval, name, 409);
   }
   throw new MethodNotAllowedError(method);
@@ -151,6 +172,8 @@ function pageFor(error: unknown): Page {
   if (named instanceof ApprovalEscalatedError) {
     return errorPage(httpStatus, 'Approval escalated', `Nobody decided in time, so this approval was escalated${named.level ? ` to the ${named.level} level` : ''}. This link no longer decides it.`);
   }
+  // A post review's messages are ours too: which post, and which rule its edit breaks.
+  if (named instanceof InvalidPostReviewError) return errorPage(httpStatus, 'Decision not accepted', named.message);
   if (retryable) logger.error('Approval callback dependency unavailable', { error });
   else if (httpStatus >= 500) logger.error('Approval callback failed', { error });
   const [title, message] = PAGE_TEXT[code] ?? SOMETHING_WENT_WRONG;

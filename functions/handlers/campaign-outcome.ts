@@ -5,6 +5,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { mappingDependencyErrors } from '../adapters/dependency-errors.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { stepHandler } from '../shared/step-handler.ts';
@@ -15,8 +16,10 @@ import { CampaignOutcomeInput, type GeneratePostOutput, type ReviseOutput } from
 import { countMetric, METRIC } from '../shared/observability.ts';
 
 const config = loadConfig(CommonConfig);
+const doc = createDocumentClient();
 const deps = {
-  campaigns: new CampaignRepository(createDocumentClient(), config.TABLE_NAME),
+  campaigns: new CampaignRepository(doc, config.TABLE_NAME),
+  postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
   updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
   now: () => new Date(),
 };

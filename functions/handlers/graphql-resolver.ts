@@ -9,7 +9,10 @@ import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import type { Context } from 'aws-lambda';
 import { EventBridgeBuildRequests } from '../adapters/eventbridge-build-requests.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
+import { ApprovalPolicyRepository } from '../data/approval-policy-repository.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
+import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { ConversationRepository } from '../data/conversation-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
@@ -49,6 +52,10 @@ const resolve = createResolver({
   agent: assistantFromConfig(process.env, (session) =>
     assistantTools({ campaigns, knowledge, builds, deduplication, now: () => new Date() }, { tenantId: session.tenantId, ...(session.userEmail ? { userEmail: session.userEmail } : {}) }),
   ),
+  // --- approvals (issue 16)
+  decisions: new StageDecisionRepository(doc, config.TABLE_NAME),
+  postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
+  policies: new ApprovalPolicyRepository(doc, config.TABLE_NAME),
 });
 
 export async function handler(event: unknown, context: Context): Promise<unknown> {

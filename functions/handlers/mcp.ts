@@ -15,6 +15,8 @@ import { CampaignRepository } from '../data/campaign-repository.ts';
 import { DeduplicationStore } from '../data/deduplication-store.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
 import { ExecutionRepository } from '../data/execution-repository.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
+import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { TeamRepository } from '../data/team-repository.ts';
 import { bearerVerifier } from '../mcp/bearer-auth.ts';
 import { serveMcp, type McpEndpoint } from '../mcp/http-adapter.ts';
@@ -41,6 +43,9 @@ const endpoint: McpEndpoint = {
     builds: { builds: new EventBridgeBuildRequests(events, config.EVENT_BUS_NAME), deduplication: new DeduplicationStore(doc, config.TABLE_NAME), campaigns },
     approvals: {
       ...readers,
+      // Staged approvals (issue 16): a decision counts toward its stage's quorum and snapshots the posts it decided.
+      decisions: new StageDecisionRepository(doc, config.TABLE_NAME),
+      postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
       updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
       tasks: new SfnTaskCallbacks(new SFNClient({})),
     },

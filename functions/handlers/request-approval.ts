@@ -12,9 +12,12 @@ import { SesMailer } from '../adapters/ses-mailer.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../approval/approval-token.ts';
+import { ApprovalPolicyRepository } from '../data/approval-policy-repository.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
 import { createDocumentClient } from '../data/dynamodb-document-client.ts';
+import { PostVersionRepository } from '../data/post-version-repository.ts';
+import { StageDecisionRepository } from '../data/stage-decision-repository.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
 import { ReminderSchedulingConfig } from '../shared/reminder-config.ts';
@@ -37,9 +40,14 @@ export const RequestApprovalConfig = {
 
 const config = loadConfig(RequestApprovalConfig);
 const doc = createDocumentClient();
+const policies = new ApprovalPolicyRepository(doc, config.TABLE_NAME);
 const deps = {
   campaigns: new CampaignRepository(doc, config.TABLE_NAME),
   approvals: new ApprovalRepository(doc, config.TABLE_NAME),
+  decisions: new StageDecisionRepository(doc, config.TABLE_NAME),
+  postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
+  policies,
+  directory: policies,
   updates: new CampaignUpdates(new EventBridgeClient({}), config.EVENT_BUS_NAME),
   mailer: new SesMailer(new SESv2Client({}), config.MAIL_FROM),
   keys: new SecretsManagerSigningKeys(new SecretsManagerClient({}), config.SIGNING_KEY_SECRET_ID),

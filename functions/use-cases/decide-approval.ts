@@ -1,23 +1,34 @@
 // The approver's side of an approval link. `openApproval` (GET) verifies the
 // link and returns what the confirmation page shows, changing nothing: mail
-// scanners fetch links. `decideApproval` (POST) verifies again, records the
-// decision with a conditional PENDING → DECIDED write (single use), moves the
-// campaign AWAITING_APPROVAL → APPROVED | REJECTED before the workflow can
-// act on it, then resumes the workflow with SendTaskSuccess. If the workflow
-// had already stopped waiting, nothing takes effect: approval and campaign
-// become EXPIRED.
+// scanners fetch links. `decideApproval` (POST) verifies again and applies
+// the decision (applyDecision): one conditional write per approver per stage,
+// the stage's quorum counted, and once the stage is settled its record closes
+// PENDING → DECIDED (single use), the campaign moves on before the workflow
+// can act on it, and the workflow resumes with SendTaskSuccess. If the
+// workflow had already stopped waiting, nothing takes effect: approval and
+// campaign become EXPIRED.
 import type { ApprovalRepository } from '../data/approval-repository.ts';
 import type { CampaignRepository } from '../data/campaign-repository.ts';
-import type { Approval, Decision } from '../domain/approval.ts';
+import type { PostVersionRepository } from '../data/post-version-repository.ts';
+import type { StageDecisionRepository } from '../data/stage-decision-repository.ts';
+import { stageOf, type Approval, type Decision } from '../domain/approval.ts';
+import { AlreadyDecidedError, InvalidPostReviewError } from '../domain/approval-errors.ts';
+import { AUTO_APPROVER } from '../domain/approval-policy.ts';
 import type { Campaign } from '../domain/campaign.ts';
+import { channelFindings, type PostScorecard } from '../domain/content-validator.ts';
 import { ApprovalClosedError, InvalidTransitionError, NotFoundError } from '../domain/errors.ts';
 import type { Post } from '../domain/post.ts';
+import { consolidateFeedback, decisionFromPosts, PostReview, type DecisionSource, type StageDecision } from '../domain/stage-decision.ts';
+import { tallyStage, type StageRule, type StageTally } from '../domain/stage-quorum.ts';
+import { parseOrThrow } from '../domain/validate.ts';
+import { CHANNEL_RULES } from '../knowledge/channel-rules.ts';
 import type { ReminderSchedules } from '../ports/reminder-schedules.ts';
 import type { SigningKeys } from '../ports/signing-keys.ts';
 import type { TaskCallbacks } from '../ports/task-callbacks.ts';
 import type { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { logger, recordApprovalLatency } from '../shared/observability.ts';
 import { InvalidApprovalLinkError, verifyApprovalToken, type ApprovalClaims } from '../approval/approval-token.ts';
+import type { FormReview } from '../approval/post-review-form.ts';
 import { ApprovalEscalatedError } from '../domain/escalation.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
 import { deliverDecision, outcomeOf } from './deliver-decision.ts';
@@ -27,6 +38,8 @@ import { summarizeGeneration } from './generation-summary.ts';
 export interface DecideApprovalDeps {
   readonly campaigns: CampaignRepository;
   readonly approvals: ApprovalRepository;
+  readonly decisions: StageDecisionRepository;
+  readonly postVersions: PostVersionRepository;
   readonly updates: CampaignUpdates;
   readonly keys: SigningKeys;
   readonly tasks: TaskCallbacks;
@@ -50,9 +63,15 @@ export interface DecisionRequest {
   readonly comment?: string;
   /** User agent and source IP, for the audit trail. */
   readonly client?: string;
+  /** Per-post verdicts from the review page; an edit there carries only the new body. */
+  readonly posts?: readonly FormReview[];
 }
 
 export type DecisionResult =
+  /** Counted; the stage still waits for other approvers (or another decision settled it a moment earlier). */
+  | { readonly kind: 'counted'; readonly decision: StageDecision; readonly approval: Approval; readonly campaign: Campaign }
+  /** This approver had decided this stage already; their first decision stands. */
+  | { readonly kind: 'already-decided'; readonly decision: StageDecision; readonly approval: Approval; readonly campaign: Campaign }
   | { readonly kind: 'decided'; readonly approval: Approval; readonly campaign: Campaign; readonly outcome: ApprovalOutcome }
   /** The link was used already or the request had expired: the recorded outcome, unchanged. */
   | { readonly kind: 'closed'; readonly approval: Approval; readonly campaign: Campaign }
@@ -100,28 +119,49 @@ export async function decideApproval(deps: DecideApprovalDeps, request: Decision
     decidedBy: claims.approver,
     ...(request.comment ? { comment: request.comment } : {}),
     ...(request.client ? { client: request.client } : {}),
+    ...(request.posts?.length ? { posts: await withEditedContent(deps, approval, request.posts) } : {}),
+    source: 'LINK',
   });
+}
+
+/** A page edit replaces the post's body; the rest of its content (title, call to action, …) stays. */
+async function withEditedContent(deps: Pick<DecideApprovalDeps, 'campaigns'>, approval: Approval, reviews: readonly FormReview[]): Promise<PostReview[]> {
+  return Promise.all(
+    reviews.map(async ({ body, ...review }) => {
+      if (review.verdict !== 'EDITED' || body === undefined) return review;
+      const post = await deps.campaigns.getPost(approval.tenantId, approval.campaignId, review.postId);
+      if (!post?.content) throw new InvalidPostReviewError(`Post ${review.postId} is not a drafted post of this approval`);
+      return { ...review, content: { ...post.content, body } };
+    }),
+  );
 }
 
 export interface ApproverDecision {
   readonly decision: Decision;
-  /** The approver, already authenticated by the caller (a verified link, a signed-in user). */
+  /** The approver, already authenticated by the caller (a verified link, a signed-in user), or `policy:auto`. */
   readonly decidedBy: string;
   readonly comment?: string;
   readonly client?: string;
+  /** Where the decision came from; a link unless said otherwise. */
+  readonly source?: DecisionSource;
+  /** Per-post verdicts; when given, the decision follows from them (any rejected post rejects). */
+  readonly posts?: readonly PostReview[];
+  /** An automatic decision records the checks it rests on. */
+  readonly checks?: readonly PostScorecard[];
 }
 
 /**
- * The decision itself, whoever authenticated the approver (the e-mailed link
- * or GraphQL's decideApproval): single-use write, campaign status, then the
- * workflow resumed — or, when it stopped waiting, both EXPIRED.
+ * The decision itself, whoever authenticated the approver (the e-mailed link,
+ * GraphQL, the policy): recorded once for this approver in this stage, then
+ * the stage's quorum is counted. While the stage is open that is all; when
+ * this decision settles it, the stage's record closes (single-use), the
+ * campaign moves on (to APPROVED or REJECTED after the last stage or a failed
+ * one; it stays AWAITING_APPROVAL between stages) and the workflow resumes
+ * with the outcome — or, when it stopped waiting, both become EXPIRED.
  */
-export async function applyDecision(
-  deps: Omit<DecideApprovalDeps, 'keys'>,
-  approval: Approval,
-  request: ApproverDecision,
-): Promise<DecisionResult> {
+export async function applyDecision(deps: Omit<DecideApprovalDeps, 'keys'>, approval: Approval, request: ApproverDecision): Promise<DecisionResult> {
   const { tenantId, campaignId, approvalId } = approval;
+  const campaignNow = () => deps.campaigns.require(tenantId, campaignId);
   const closed = async (recorded: Approval): Promise<DecisionResult> => {
     const campaign = await deps.campaigns.require(tenantId, campaignId);
     // A decision recorded earlier that never reached the workflow: this attempt delivers it.
@@ -130,43 +170,90 @@ export async function applyDecision(
     return { kind: 'closed' as const, approval: recorded, campaign };
   };
   if (approval.status !== 'PENDING') return closed(approval);
+  const stage = stageOf(approval);
+  const reviews = await checkReviews(deps, approval, request);
+  // Rejecting without rejecting any post rejects the whole campaign (every post is regenerated).
+  const decision = request.decision;
+  if (decision === 'APPROVED' && decisionFromPosts(reviews) === 'REJECTED') {
+    throw new InvalidPostReviewError('Some posts are rejected, so the campaign can only be rejected; approve those posts or choose Reject');
+  }
   const decidedAt = deps.now().toISOString();
-  let decided: Approval;
+  let recorded: StageDecision;
   try {
-    decided = await deps.approvals.decide(tenantId, campaignId, approvalId, {
-      decision: request.decision,
-      decidedBy: request.decidedBy,
+    recorded = await deps.decisions.record({
+      tenantId,
+      campaignId,
+      approvalId,
+      revision: approval.revision,
+      stage: stage.stage,
+      approver: request.decidedBy,
+      decision,
       decidedAt,
+      source: request.source ?? 'LINK',
+      posts: [...reviews],
       ...(request.comment ? { comment: request.comment } : {}),
       ...(request.client ? { client: request.client } : {}),
+      ...(request.checks ? { checks: [...request.checks] } : {}),
     });
   } catch (error) {
-    // Another click won the conditional write a moment earlier.
+    if (error instanceof AlreadyDecidedError) return { kind: 'already-decided', decision: error.recorded, approval, campaign: await campaignNow() };
+    // The stage closed a moment earlier (another approver settled it, or it expired).
     if (error instanceof ApprovalClosedError) return closed(error.approval);
     throw error;
   }
+  await applyEdits(deps, approval, reviews, request.decidedBy, decidedAt);
+
+  const decisions = await deps.decisions.listForStage(tenantId, campaignId, approvalId);
+  const tally = stageTally(stage.rule, approval.approvers, decisions);
+  if (tally.state === 'PENDING') return { kind: 'counted', decision: recorded, approval, campaign: await campaignNow() };
+
+  const outcomeDecision: Decision = tally.state === 'PASSED' ? 'APPROVED' : 'REJECTED';
+  const feedback = consolidateFeedback(decisions);
+  const rejectedPostIds = [...new Set(decisions.flatMap((d) => d.posts.filter((p) => p.verdict === 'REJECTED').map((p) => p.postId)))];
+  let decided: Approval;
+  try {
+    decided = await deps.approvals.decide(tenantId, campaignId, approvalId, {
+      decision: outcomeDecision,
+      decidedBy: request.decidedBy,
+      decidedAt,
+      ...(feedback ? { comment: feedback } : {}),
+      ...(request.client ? { client: request.client } : {}),
+      ...(outcomeDecision === 'REJECTED' && rejectedPostIds.length > 0 ? { rejectedPostIds } : {}),
+    });
+  } catch (error) {
+    // A concurrent decision settled the stage too and closed it first: it resumes the workflow.
+    if (error instanceof ApprovalClosedError) return { kind: 'counted', decision: recorded, approval: error.approval, campaign: await campaignNow() };
+    throw error;
+  }
+  // The stage closed: its reminders end with it (the next stage schedules its own).
   if (deps.reminders) await clearApprovalReminders(deps.reminders, decided);
 
+  const nextStage = outcomeDecision === 'APPROVED' && stage.stage + 1 < stage.stageCount ? stage.stage + 1 : undefined;
   let campaign: Campaign;
   try {
-    campaign = await deps.updates.transition(deps.campaigns, tenantId, campaignId, {
-      from: 'AWAITING_APPROVAL',
-      to: request.decision,
-      now: deps.now(),
-      ...(decided.comment ? { reason: decided.comment.slice(0, 2000) } : {}),
-    });
+    campaign =
+      nextStage === undefined
+        ? await deps.updates.transition(deps.campaigns, tenantId, campaignId, {
+            from: 'AWAITING_APPROVAL',
+            to: outcomeDecision,
+            now: deps.now(),
+            ...(decided.comment ? { reason: decided.comment.slice(0, 2000) } : {}),
+          })
+        : await requireAwaiting(deps, tenantId, campaignId);
   } catch (error) {
     // The campaign left AWAITING_APPROVAL (expired, failed) while the link was open: the decision cannot apply.
     if (!(error instanceof InvalidTransitionError)) throw error;
     const withdrawn = await deps.approvals.withdraw(tenantId, campaignId, approvalId);
-    return { kind: 'expired', approval: withdrawn, campaign: await deps.campaigns.require(tenantId, campaignId) };
+    return { kind: 'expired', approval: withdrawn, campaign: await campaignNow() };
   }
 
   const outcome: ApprovalOutcome = {
-    decision: request.decision,
+    decision: outcomeDecision,
     decidedBy: request.decidedBy,
     decidedAt,
     ...(decided.comment ? { comment: decided.comment } : {}),
+    ...(nextStage !== undefined ? { nextStage } : {}),
+    ...(rejectedPostIds.length > 0 ? { rejectedPostIds } : {}),
   };
   const result = await deliver(deps, decided, campaign, outcome);
   if (result.kind === 'decided') recordApprovalLatency(approval.createdAt, decidedAt);
@@ -188,6 +275,58 @@ async function deliver(deps: Omit<DecideApprovalDeps, 'keys'>, decided: Approval
   }
   const delivered = decided.undeliveredSince ? await deps.approvals.markDelivered(tenantId, campaignId, approvalId) : decided;
   return { kind: 'decided', approval: delivered, campaign, outcome };
+}
+
+/** Between stages the campaign stays AWAITING_APPROVAL; anything else means it moved on (expired, failed). */
+async function requireAwaiting(deps: Pick<DecideApprovalDeps, 'campaigns'>, tenantId: string, campaignId: string): Promise<Campaign> {
+  const campaign = await deps.campaigns.require(tenantId, campaignId);
+  if (campaign.status !== 'AWAITING_APPROVAL') throw new InvalidTransitionError(campaign.status, 'AWAITING_APPROVAL', 'the campaign is no longer awaiting approval');
+  return campaign;
+}
+
+/** The stage's tally; an approval by the policy itself (auto-approval) passes the stage whatever its rule. */
+export function stageTally(rule: StageRule, approvers: readonly string[], decisions: readonly StageDecision[]): StageTally {
+  const auto = decisions.find((d) => d.approver === AUTO_APPROVER && d.decision === 'APPROVED');
+  const tally = tallyStage(rule, approvers, decisions);
+  return auto ? { ...tally, state: 'PASSED' } : tally;
+}
+
+/**
+ * Post reviews must name posts this approval covers (drafted, not failed), at
+ * most once each; an edit must keep its channel's rules. Checked before
+ * anything is written, so bad input changes nothing.
+ */
+async function checkReviews(deps: Pick<DecideApprovalDeps, 'campaigns'>, approval: Approval, request: ApproverDecision): Promise<PostReview[]> {
+  const reviews = (request.posts ?? []).map((r) => parseOrThrow(PostReview, r, 'post review'));
+  if (reviews.length === 0) return [];
+  const { posts } = await summarizeGeneration(deps.campaigns, approval.tenantId, approval.campaignId, approval.revision);
+  const byId = new Map(posts.filter((p) => p.status === 'GENERATED').map((p) => [p.postId, p]));
+  const seen = new Set<string>();
+  for (const review of reviews) {
+    const post = byId.get(review.postId);
+    if (!post) throw new InvalidPostReviewError(`Post ${review.postId} is not a drafted post of this approval`);
+    if (seen.has(review.postId)) throw new InvalidPostReviewError(`Post ${review.postId} is reviewed more than once`);
+    seen.add(review.postId);
+    if (review.verdict === 'EDITED') {
+      if (!review.content) throw new InvalidPostReviewError(`The edit of post ${review.postId} has no content`);
+      const findings = channelFindings(review.content, post.channel, CHANNEL_RULES[post.channel]);
+      if (findings.length > 0) throw new InvalidPostReviewError(`The edit of post ${review.postId} breaks the ${post.channel} rules: ${findings.join('; ')}`);
+    } else if (review.content) {
+      throw new InvalidPostReviewError(`Post ${review.postId}: content is only accepted with an edit`);
+    }
+  }
+  return reviews;
+}
+
+/** An approver's edit becomes the post's content, attributed to them; the draft it replaces stays in the post's history. */
+async function applyEdits(deps: Pick<DecideApprovalDeps, 'campaigns' | 'postVersions'>, approval: Approval, reviews: readonly PostReview[], editor: string, at: string) {
+  for (const review of reviews) {
+    if (review.verdict !== 'EDITED' || !review.content) continue;
+    const post = await deps.campaigns.getPost(approval.tenantId, approval.campaignId, review.postId);
+    if (!post) throw new NotFoundError('Post', review.postId);
+    await deps.postVersions.keep(approval.tenantId, post);
+    await deps.campaigns.putPosts(approval.tenantId, approval.campaignId, [{ ...post, content: review.content, editedBy: editor, editedAt: at, updatedAt: at }]);
+  }
 }
 
 /** The compensation when Step Functions refused the decision: approval and campaign EXPIRED, each at most once. */

@@ -5,7 +5,7 @@
 // decision that still could not be delivered stays DECIDED and marked
 // undelivered, and the next attempt (the approver opening the link again, the
 // resumed request) delivers it.
-import type { Approval } from '../domain/approval.ts';
+import { stageOf, type Approval } from '../domain/approval.ts';
 import { isTaskGone, type TaskCallbacks } from '../ports/task-callbacks.ts';
 import { logger } from '../shared/observability.ts';
 import type { ApprovalOutcome } from '../workflow/contracts.ts';
@@ -35,8 +35,16 @@ export async function deliverDecision(
   }
 }
 
-/** The outcome a DECIDED approval hands to the workflow. */
+/** The outcome a DECIDED approval hands to the workflow: with the next stage after a passed one, and the rejected posts after a failed one. */
 export function outcomeOf(approval: Approval): ApprovalOutcome | undefined {
   if (approval.status !== 'DECIDED' || !approval.decision || !approval.decidedBy || !approval.decidedAt) return undefined;
-  return { decision: approval.decision, decidedBy: approval.decidedBy, decidedAt: approval.decidedAt, ...(approval.comment ? { comment: approval.comment } : {}) };
+  const { stage, stageCount } = stageOf(approval);
+  return {
+    decision: approval.decision,
+    decidedBy: approval.decidedBy,
+    decidedAt: approval.decidedAt,
+    ...(approval.comment ? { comment: approval.comment } : {}),
+    ...(approval.decision === 'APPROVED' && stage + 1 < stageCount ? { nextStage: stage + 1 } : {}),
+    ...(approval.rejectedPostIds?.length ? { rejectedPostIds: approval.rejectedPostIds } : {}),
+  };
 }

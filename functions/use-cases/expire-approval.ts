@@ -30,6 +30,8 @@ export interface ExpireApprovalInput {
   readonly tenantId: string;
   readonly campaignId: string;
   readonly revision: number;
+  /** The stage that was waiting; the first when absent. */
+  readonly stage?: number;
 }
 
 export interface ExpireApprovalResult {
@@ -42,7 +44,7 @@ const REASON = 'No decision within the approval window';
 
 export async function expireApproval(deps: ExpireApprovalDeps, input: ExpireApprovalInput): Promise<ExpireApprovalResult> {
   const { tenantId, campaignId } = input;
-  const approvalId = approvalIdFor(input.revision);
+  const approvalId = approvalIdFor(input.revision, input.stage ?? 0);
   let approval = await deps.approvals.get(tenantId, campaignId, approvalId);
   let campaign: Campaign | undefined;
 

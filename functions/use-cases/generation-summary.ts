@@ -1,5 +1,7 @@
 // Where a generation round stands: how many posts of the revision were
-// drafted and how many failed. RequestApproval uses it before asking anyone
+// drafted and how many failed. A revision regenerates only the posts a
+// reviewer rejected, so the posts to approve are every post as it stands at
+// the revision (the kept ones carry an earlier revision number). RequestApproval uses it before asking anyone
 // to approve — a round where every post FAILED has nothing to approve, and
 // `requireSomethingToApprove` turns that into AllPostsFailedError.
 import type { CampaignRepository } from '../data/campaign-repository.ts';
@@ -18,7 +20,9 @@ export interface GenerationSummary {
   /** True when there are posts and every one of them FAILED for this revision. */
   readonly allFailed: boolean;
   readonly failures: ReadonlyArray<{ readonly postId: string; readonly reason: string }>;
-  /** The posts as drafted (or failed) for this revision, for previews. */
+  /** Posts drafted (or failed) in this very round. */
+  readonly drafted: number;
+  /** Every post as it stands at this revision, for previews and review. */
   readonly posts: Post[];
 }
 
@@ -29,7 +33,8 @@ export async function summarizeGeneration(
   revision: number,
 ): Promise<GenerationSummary> {
   const posts = await repo.listPosts(tenantId, campaignId);
-  const current = posts.filter((p) => p.revision === revision);
+  const drafted = posts.filter((p) => p.revision === revision).length;
+  const current = posts.filter((p) => p.revision <= revision && p.status !== 'PLANNED');
   const generated = current.filter((p) => p.status === 'GENERATED').length;
   const failedPosts = current.filter((p) => p.status === 'FAILED');
   return {
@@ -40,6 +45,7 @@ export async function summarizeGeneration(
     pending: posts.length - generated - failedPosts.length,
     allFailed: posts.length > 0 && failedPosts.length === posts.length,
     failures: failedPosts.map((p) => ({ postId: p.postId, reason: p.failureReason ?? 'unknown' })),
+    drafted,
     posts: current,
   };
 }
@@ -50,7 +56,7 @@ export async function summarizeGeneration(
  * the Map, so that means nothing is left to show an approver).
  */
 export function requireSomethingToApprove(summary: GenerationSummary, campaignId: string): void {
-  if (summary.generated === 0 && !summary.allFailed) {
+  if (summary.drafted === 0 || (summary.generated === 0 && !summary.allFailed)) {
     throw new AllPostsFailedError(`Campaign ${campaignId} has no drafted posts for revision ${summary.revision}; there is nothing to approve`);
   }
   if (summary.allFailed) {

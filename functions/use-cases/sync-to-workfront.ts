@@ -131,7 +131,8 @@ export function taskFields(post: Post, projectID: string): Record<string, string
   const title = post.content?.title ?? post.brief;
   return {
     name: clip(`${post.channel}: ${title}`, 255),
-    description: clip([post.brief, post.content?.body].filter(Boolean).join('\n\n'), 4000),
+    // An approver's edit is what gets published, and Workfront says whose text it is.
+    description: clip([post.brief, post.editedBy ? `Edited in review by ${post.editedBy} at ${post.editedAt ?? 'an unknown time'}` : '', post.content?.body].filter(Boolean).join('\n\n'), 4000),
     projectID,
     plannedStartDate: post.publishDate,
     plannedCompletionDate: post.publishDate,

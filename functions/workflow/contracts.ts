@@ -7,12 +7,14 @@
 //   $              = ExecutionInput                 (from the EventBridge rule's input transformer)
 //   $.campaign     = SaveOutput                     (Save)
 //   $.generation   = Generation                     (Plan, then Revise after a rejection)
+//   $.stage        = ApprovalStage                  (StartApproval, then NextStage after a stage passes)
 //   $.approval     = ApprovalOutcome                (RequestApproval's SendTaskSuccess output)
 //   $.revision     = ReviseOutput                   (Revise)
 //   $.workfront    = SyncOutput                     (SyncToWorkfront)
 //   $.error        = StepError                      (any Catch)
 import { z } from 'zod';
 import { Decision } from '../domain/approval.ts';
+import { MAX_STAGES } from '../domain/approval-policy.ts';
 import { PostStatus } from '../domain/post.ts';
 import { Id, TenantId } from '../domain/vocabulary.ts';
 
@@ -96,9 +98,14 @@ export type StepError = z.infer<typeof StepError>;
 /** The per-item Catch: the post is stored FAILED with the reason and the other posts carry on. */
 export const RecordPostFailureInput = GeneratePostInput.extend({ error: StepError });
 
+/** Which approval stage runs: 0 after every generation round, the outcome's nextStage after a stage passes. */
+export const ApprovalStage = z.object({ index: z.number().int().min(0).max(MAX_STAGES - 1) });
+
 /** The callback task's payload; the token stays server-side, in the approval record. */
 export const RequestApprovalInput = CampaignRef.extend({
   revision: z.number().int().min(0),
+  /** Absent from executions started before stages existed: the first stage. */
+  stage: z.number().int().min(0).max(MAX_STAGES - 1).optional(),
   taskToken: z.string().min(1).max(1024),
 });
 export type RequestApprovalInput = z.infer<typeof RequestApprovalInput>;
@@ -109,6 +116,11 @@ export const ApprovalOutcome = z.object({
   comment: z.string().max(4000).optional(),
   decidedBy: z.string().min(1).max(254),
   decidedAt: z.iso.datetime(),
+  // --- approvals (issue 16)
+  /** Present when the stage passed and another follows: the workflow asks that stage next. */
+  nextStage: z.number().int().min(1).max(MAX_STAGES - 1).optional(),
+  /** On a rejection: the posts reviewers rejected; a revision regenerates only these (all posts when empty). */
+  rejectedPostIds: z.array(Id).max(200).optional(),
 });
 export type ApprovalOutcome = z.infer<typeof ApprovalOutcome>;
 
@@ -117,7 +129,7 @@ export const ReviseInput = CampaignRef.extend({ approval: ApprovalOutcome, gener
 export const ReviseOutput = z.object({ revise: z.boolean(), generation: Generation });
 export type ReviseOutput = z.infer<typeof ReviseOutput>;
 
-export const ExpireInput = CampaignRef.extend({ revision: z.number().int().min(0) });
+export const ExpireInput = CampaignRef.extend({ revision: z.number().int().min(0), stage: z.number().int().min(0).max(MAX_STAGES - 1).optional() });
 
 export const SyncInput = CampaignRef;
 export const SyncOutput = z.object({ workfrontProjectId: z.string().min(1), workfrontUrl: z.url() });

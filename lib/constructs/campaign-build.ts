@@ -5,9 +5,10 @@
 //
 //   Save ─(duplicate)─► AlreadyBuilt
 //     └► Plan ─► Generate (Map of GeneratePost, per-item Catch → RecordPostFailure)
-//          ─► RequestApproval (.waitForTaskToken, timeout = approval window)
+//          ─► StartApproval (stage 0) ─► RequestApproval (.waitForTaskToken, timeout = approval window)
 //               ├ States.Timeout ─► MarkExpired ─► Expired
-//               └► Decision ├ APPROVED ─► SyncToWorkfront ─► Synced
+//               └► Decision ├ APPROVED, another stage ─► NextStage ─► RequestApproval
+//                           ├ APPROVED ─► SyncToWorkfront ─► Synced
 //                           └ REJECTED ─► Revise ─(revise)─► NextRevision ─► Generate
 //                                                 └────────► Rejected
 //   any other error after Save ─► MarkFailed ─► Failed;  Save's own error ─► SaveFailed
@@ -22,6 +23,7 @@ import {
   JsonPath,
   Map as MapState,
   Pass,
+  Result,
   type RetryProps,
   Succeed,
   TaskInput,
@@ -42,6 +44,9 @@ export const EXTRA_STATE = {
   isDuplicate: 'IsDuplicate',
   shouldRevise: 'ShouldRevise',
   nextRevision: 'NextRevision',
+  // --- approvals (issue 16): the stage loop
+  startApproval: 'StartApproval',
+  nextStage: 'NextStage',
   unknownDecision: 'UnknownDecision',
   synced: 'Synced',
   rejected: 'Rejected',
@@ -105,6 +110,7 @@ function payloadOf(schema: z.ZodObject): Record<string, string> {
 const tenantId = JsonPath.stringAt('$.campaign.tenantId');
 const campaignId = JsonPath.stringAt('$.campaign.campaignId');
 const revision = JsonPath.numberAt('$.generation.revision');
+const stage = JsonPath.numberAt('$.stage.index');
 
 export class CampaignBuild extends Construct {
   /** The chain that starts at Save; hand it to DefinitionBody.fromChainable. */
@@ -197,7 +203,7 @@ export class CampaignBuild extends Construct {
       .itemProcessor(generatePost)
       .addCatch(markFailed, { errors: [Errors.ALL], resultPath: '$.error' });
 
-    const markExpired = invoke(STATE.markExpired, fn.expireApproval, TaskInput.fromObject({ tenantId, campaignId, revision }), {
+    const markExpired = invoke(STATE.markExpired, fn.expireApproval, TaskInput.fromObject({ tenantId, campaignId, revision, stage }), {
       resultPath: JsonPath.DISCARD,
     })
       .addRetry(SERVICE_RETRY)
@@ -208,7 +214,7 @@ export class CampaignBuild extends Construct {
       lambdaFunction: fn.requestApproval,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
       // The token goes to the function, which stores it server-side; links carry only a signed JWT.
-      payload: TaskInput.fromObject({ tenantId, campaignId, revision, taskToken: JsonPath.taskToken }),
+      payload: TaskInput.fromObject({ tenantId, campaignId, revision, stage, taskToken: JsonPath.taskToken }),
       taskTimeout: Timeout.duration(props.approvalWindow),
       resultPath: '$.approval',
       retryOnServiceExceptions: false,
@@ -255,7 +261,18 @@ export class CampaignBuild extends Construct {
       resultPath: '$.error',
     }).next(markFailed);
 
+    // Stages run in order, each with its own callback: a passed stage with another after it asks that one next.
+    const startApproval = new Pass(this, EXTRA_STATE.startApproval, { result: Result.fromObject({ index: 0 }), resultPath: '$.stage' });
+    const nextStage = new Pass(this, EXTRA_STATE.nextStage, {
+      parameters: { index: JsonPath.numberAt('$.approval.nextStage') },
+      resultPath: '$.stage',
+    }).next(requestApproval);
+
     const decision = new Choice(this, STATE.decision)
+      .when(
+        Condition.and(Condition.stringEquals('$.approval.decision', Decision.enum.APPROVED), Condition.isPresent('$.approval.nextStage')),
+        nextStage,
+      )
       .when(Condition.stringEquals('$.approval.decision', Decision.enum.APPROVED), sync)
       .when(Condition.stringEquals('$.approval.decision', Decision.enum.REJECTED), revise)
       .otherwise(unknownDecision);
@@ -263,7 +280,7 @@ export class CampaignBuild extends Construct {
     this.definition = save.next(
       new Choice(this, EXTRA_STATE.isDuplicate)
         .when(Condition.booleanEquals('$.campaign.duplicate', true), new Succeed(this, STATE.alreadyBuilt))
-        .otherwise(plan.next(generate).next(requestApproval).next(decision)),
+        .otherwise(plan.next(generate).next(startApproval).next(requestApproval).next(decision)),
     );
   }
 }

@@ -29,6 +29,9 @@ export const RESOLVED_FIELDS = {
     'getConversation',
     // assistant (issue 13)
     'listConversations',
+    // approvals (issue 16)
+    'campaignVersions',
+    'approvalPolicy',
     // execution (issue 15)
     'campaignTimeline',
     'tasks',
@@ -48,6 +51,9 @@ export const RESOLVED_FIELDS = {
     'publishCampaignUpdate',
     // assistant (issue 13)
     'confirmAgentAction',
+    // approvals (issue 16)
+    'decidePost',
+    'setApprovalPolicy',
     // execution (issue 15)
     'putTeamMember',
     'removeTeamMember',

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { MAX_FORM_BYTES } from '../../functions/approval/decision-form.ts';
 import { signApprovalToken } from '../../functions/approval/approval-token.ts';
 import { ApprovalRepository } from '../../functions/data/approval-repository.ts';
 import { CampaignRepository } from '../../functions/data/campaign-repository.ts';
@@ -311,7 +312,7 @@ describe('POST /approvals/{token}', () => {
       ['two decisions', () => post(token, 'decision=approve&decision=reject'), 400, /Approve or Reject/],
       ['an overlong comment', () => post(token, `decision=reject&comment=${'x'.repeat(4001)}`), 400, /at most 4000/],
       ['a JSON body', () => post(token, '{"decision":"approve"}', { contentType: 'application/json' }), 415, /form/],
-      ['an oversized body', () => post(token, `decision=approve&pad=${'x'.repeat(20_000)}`), 413, /too large/],
+      ['an oversized body', () => post(token, `decision=approve&pad=${'x'.repeat(MAX_FORM_BYTES)}`), 413, /too large/],
       ['a wrong method', () => callback(httpEvent('DELETE', token)), 405, /GET and POST/],
     ];
 

@@ -18,6 +18,7 @@ import { escalateApproval, type EscalateApprovalDeps } from '../../functions/use
 import { onApprovalSchedule } from '../../functions/use-cases/on-approval-schedule.ts';
 import { requestApproval } from '../../functions/use-cases/request-approval.ts';
 import { keyOf, OutboxMailer, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
+import { stageRepositories } from '../support/approval-stages.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws, TEST_AWS } from '../support/fake-aws.ts';
 
@@ -31,6 +32,7 @@ const DIRECTORS = ['dana.director@example.com', 'omar.director@example.com'];
 let aws: FakeAws;
 let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
+let stages: ReturnType<typeof stageRepositories>;
 let updates: CampaignUpdates;
 let contacts: EscalationContacts;
 let mailer: OutboxMailer;
@@ -41,6 +43,7 @@ beforeAll(async () => {
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
   approvals = new ApprovalRepository(table.doc, table.tableName);
+  stages = stageRepositories(table);
   updates = new CampaignUpdates(new EventBridgeClient({ endpoint: aws.endpoint, ...TEST_AWS }), 'mcc');
   contacts = new EscalationContacts(table.doc, table.tableName);
   await contacts.put('globex', { level: 'DIRECTOR', approvers: DIRECTORS });
@@ -64,7 +67,7 @@ async function awaiting(tenantId: string, campaignId: string, brief: Record<stri
   await seedGeneratedCampaign(campaigns, { tenantId, campaignId, brief: { approvers: ['maria.manager@example.com'], ...brief } });
   const now = new Date();
   await requestApproval(
-    { campaigns, approvals, updates, mailer, keys, tasks, approvalBaseUrl: 'https://approvals.example.com', windowSeconds: 3600, now: () => now },
+    { campaigns, approvals, ...stages, updates, mailer, keys, tasks, approvalBaseUrl: 'https://approvals.example.com', windowSeconds: 3600, now: () => now },
     { tenantId, campaignId, revision: 0, taskToken: `token-${campaignId}` },
   );
   const first = mailer.sent.find((m) => m.tags.campaignId === campaignId && m.tags.kind === 'approval-request');
@@ -72,7 +75,7 @@ async function awaiting(tenantId: string, campaignId: string, brief: Record<stri
 }
 
 const escalationMails = (campaignId: string) => mailer.sent.filter((m) => m.tags.campaignId === campaignId && m.tags.kind === 'approval-escalated');
-const decideDeps = () => ({ campaigns, approvals, updates, keys, tasks, now: () => new Date(), reminders: schedules });
+const decideDeps = () => ({ campaigns, approvals, ...stages, updates, keys, tasks, now: () => new Date(), reminders: schedules });
 
 describe('escalateApproval', () => {
   it('GIVEN a tier-3 approval undecided at the escalation point THEN the DIRECTOR level holds it with fresh links that decide it, and the manager’s link says it was escalated', async () => {

@@ -25,6 +25,7 @@ import type { EscalateApprovalDeps } from '../../functions/use-cases/escalate-ap
 import { ApprovalEscalations, EscalationContacts } from '../../functions/data/escalation-repository.ts';
 import { verifyApprovalToken } from '../../functions/approval/approval-token.ts';
 import { keyOf, OutboxMailer, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
+import { stageRepositories } from '../support/approval-stages.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws, TEST_AWS } from '../support/fake-aws.ts';
 import { startLocalScheduler, type RunningScheduler } from '../support/local-scheduler.ts';
@@ -39,6 +40,7 @@ let aws: FakeAws;
 let scheduler: RunningScheduler;
 let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
+let stages: ReturnType<typeof stageRepositories>;
 let updates: CampaignUpdates;
 let schedules: SchedulerReminderSchedules;
 let reminderDeps: EscalateApprovalDeps;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
   approvals = new ApprovalRepository(table.doc, table.tableName);
+  stages = stageRepositories(table);
   updates = new CampaignUpdates(new EventBridgeClient({ endpoint: aws.endpoint, ...TEST_AWS }), 'mcc');
   // The schedule's target is the reminder function; here it runs the same use case in-process.
   scheduler = await startLocalScheduler({
@@ -91,6 +94,7 @@ async function awaiting(campaignId: string, options: { windowSeconds?: number; a
     {
       campaigns,
       approvals,
+      ...stages,
       updates,
       mailer,
       keys,
@@ -220,14 +224,14 @@ describe('reminders firing', () => {
 
 describe('every way out of waiting deletes the schedules, and a late firing does nothing', () => {
   const exits: Record<string, (campaignId: string) => Promise<unknown>> = {
-    approved: async (campaignId) => applyDecision({ campaigns, approvals, updates, tasks, now: () => new Date(), reminders: schedules }, await approval(campaignId, 'rev-0'), { decision: 'APPROVED', decidedBy: 'maria.lopez@example.com' }),
+    approved: async (campaignId) => applyDecision({ campaigns, approvals, ...stages, updates, tasks, now: () => new Date(), reminders: schedules }, await approval(campaignId, 'rev-0'), { decision: 'APPROVED', decidedBy: 'maria.lopez@example.com' }),
     rejected: async (campaignId) =>
-      applyDecision({ campaigns, approvals, updates, tasks, now: () => new Date(), reminders: schedules }, await approval(campaignId, 'rev-0'), {
+      applyDecision({ campaigns, approvals, ...stages, updates, tasks, now: () => new Date(), reminders: schedules }, await approval(campaignId, 'rev-0'), {
         decision: 'REJECTED',
         decidedBy: 'maria.lopez@example.com',
         comment: 'Not this quarter',
       }),
-    expired: (campaignId) => expireApproval({ campaigns, approvals, updates, mailer, now: () => new Date(), reminders: schedules }, { tenantId: 'acme', campaignId, revision: 0 }),
+    expired: (campaignId) => expireApproval({ campaigns, approvals, ...stages, updates, mailer, now: () => new Date(), reminders: schedules }, { tenantId: 'acme', campaignId, revision: 0 }),
     cancelled: (campaignId) => cancelCampaign(campaigns, updates, { tenantId: 'acme', campaignId, cancelledBy: 'sam@example.com', now: new Date() }, schedules),
   };
 

@@ -9,6 +9,7 @@ import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import { expireApproval } from '../../functions/use-cases/expire-approval.ts';
 import { requestApproval } from '../../functions/use-cases/request-approval.ts';
 import { keyOf, OutboxMailer, seedGeneratedCampaign, StaticKeys } from '../support/approval.ts';
+import { stageRepositories } from '../support/approval-stages.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws, TEST_AWS } from '../support/fake-aws.ts';
 import { NOW } from '../support/fixtures.ts';
@@ -16,12 +17,14 @@ import { NOW } from '../support/fixtures.ts';
 let aws: FakeAws;
 let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
+let stages: ReturnType<typeof stageRepositories>;
 let updates: CampaignUpdates;
 beforeAll(async () => {
   aws = await new FakeAws().start();
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
   approvals = new ApprovalRepository(table.doc, table.tableName);
+  stages = stageRepositories(table);
   updates = new CampaignUpdates(new EventBridgeClient({ endpoint: aws.endpoint, ...TEST_AWS }), 'mcc');
 });
 afterAll(() => aws.stop());
@@ -34,6 +37,7 @@ async function awaiting(campaignId: string) {
     {
       campaigns,
       approvals,
+      ...stages,
       updates,
       mailer: new OutboxMailer(),
       keys: new StaticKeys(keyOf('v1')),

@@ -10,6 +10,7 @@ import type { TaskCallbacks } from '../../functions/ports/task-callbacks.ts';
 import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import { requestApproval, type RequestApprovalDeps } from '../../functions/use-cases/request-approval.ts';
 import { keyOf, OutboxMailer, seedGeneratedCampaign, StaticKeys, tokenFromEmail } from '../support/approval.ts';
+import { stageRepositories } from '../support/approval-stages.ts';
 import { createTestTable } from '../support/dynamodb.ts';
 import { FakeAws, TEST_AWS } from '../support/fake-aws.ts';
 import { NOW } from '../support/fixtures.ts';
@@ -17,12 +18,14 @@ import { NOW } from '../support/fixtures.ts';
 let aws: FakeAws;
 let campaigns: CampaignRepository;
 let approvals: ApprovalRepository;
+let stages: ReturnType<typeof stageRepositories>;
 let updates: CampaignUpdates;
 beforeAll(async () => {
   aws = await new FakeAws().start();
   const table = await createTestTable();
   campaigns = new CampaignRepository(table.doc, table.tableName);
   approvals = new ApprovalRepository(table.doc, table.tableName);
+  stages = stageRepositories(table);
   updates = new CampaignUpdates(new EventBridgeClient({ endpoint: aws.endpoint, ...TEST_AWS }), 'mcc');
 });
 afterAll(() => aws.stop());
@@ -43,6 +46,7 @@ function deps(overrides: Partial<RequestApprovalDeps> = {}) {
   const d: RequestApprovalDeps = {
     campaigns,
     approvals,
+    ...stages,
     updates,
     mailer,
     keys,

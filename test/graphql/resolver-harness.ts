@@ -14,6 +14,7 @@ import { createResolver } from '../../functions/graphql/resolver.ts';
 import type { TaskCallbacks } from '../../functions/ports/task-callbacks.ts';
 import { CampaignUpdates } from '../../functions/shared/campaign-updates.ts';
 import type { ApprovalOutcome } from '../../functions/workflow/contracts.ts';
+import { stageRepositories } from '../support/approval-stages.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { KNOWLEDGE_ROOT } from '../support/knowledge-bucket.ts';
 import { startPutEventsRecorder, type PutEventsRecorder } from '../support/put-events-recorder.ts';
@@ -60,6 +61,7 @@ export async function startHarness(agent?: ConversationAgent): Promise<Harness> 
     builds: new EventBridgeBuildRequests(events.client, BUS),
     deduplication: new DeduplicationStore(table.doc, table.tableName),
     approvals,
+    ...stageRepositories(table),
     conversations: new ConversationRepository(table.doc, table.tableName),
     updates: new CampaignUpdates(events.client, BUS),
     tasks,

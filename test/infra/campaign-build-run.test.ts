@@ -80,7 +80,7 @@ describe('CampaignBuild, executed locally', () => {
       { ...CAMPAIGN, postId: 'p1', revision: 0, guidance: null },
       { ...CAMPAIGN, postId: 'p2', revision: 0, guidance: null },
     ]);
-    expect(calls.find((c) => c.state === STATE.requestApproval)?.payload).toEqual({ ...CAMPAIGN, revision: 0, taskToken: 'token-123' });
+    expect(calls.find((c) => c.state === STATE.requestApproval)?.payload).toEqual({ ...CAMPAIGN, revision: 0, stage: 0, taskToken: 'token-123' });
     expect(output).toMatchObject({ campaign: { ...CAMPAIGN, duplicate: false }, approval: APPROVED, workfront: { workfrontProjectId: 'wf-1' } });
   });
 
@@ -128,6 +128,39 @@ describe('CampaignBuild, executed locally', () => {
     expect(visited.at(-1)).toBe(EXTRA_STATE.synced);
   });
 
+  it('GIVEN three approval stages, THEN each stage is asked in turn with its own task and the last approval syncs', async () => {
+    const { calls, visited, error } = await run({
+      ...happy,
+      [STATE.requestApproval]: (p) => ((p.stage as number) < 2 ? { ...APPROVED, nextStage: (p.stage as number) + 1 } : APPROVED),
+    });
+    expect(error).toBeUndefined();
+    expect(calls.filter((c) => c.state === STATE.requestApproval).map((c) => c.payload)).toEqual(
+      [0, 1, 2].map((stage) => ({ ...CAMPAIGN, revision: 0, stage, taskToken: 'token-123' })),
+    );
+    expect(visited.filter((s) => s === EXTRA_STATE.nextStage)).toHaveLength(2);
+    expect(calls.filter((c) => c.state === STATE.syncToWorkfront)).toHaveLength(1);
+    expect(visited.at(-1)).toBe(EXTRA_STATE.synced);
+  });
+
+  it('GIVEN a later stage rejects two posts, THEN Revise gets them, only those are regenerated, and approval starts again at the first stage', async () => {
+    let round = 0;
+    const { calls, visited } = await run({
+      ...happy,
+      [STATE.plan]: () => ({ postIds: ['p1', 'p2', 'p3', 'p4'], revision: 0, guidance: null }),
+      [STATE.requestApproval]: (p) => {
+        if (round === 0 && p.stage === 0) return { ...APPROVED, nextStage: 1 };
+        if (round++ === 0) return { ...APPROVED, decision: 'REJECTED', comment: 'on p2: needs a source', rejectedPostIds: ['p2', 'p4'] };
+        return p.stage === 0 ? { ...APPROVED, nextStage: 1 } : APPROVED;
+      },
+      [STATE.revise]: (p) => ({ revise: true, generation: { postIds: (p.approval as { rejectedPostIds: string[] }).rejectedPostIds, revision: 1, guidance: 'on p2: needs a source' } }),
+    });
+    expect(calls.find((c) => c.state === STATE.revise)?.payload).toMatchObject({ approval: { decision: 'REJECTED', rejectedPostIds: ['p2', 'p4'] } });
+    const generated = calls.filter((c) => c.state === STATE.generatePost).map((c) => [c.payload.postId, c.payload.revision]);
+    expect(generated).toEqual([['p1', 0], ['p2', 0], ['p3', 0], ['p4', 0], ['p2', 1], ['p4', 1]]);
+    expect(calls.filter((c) => c.state === STATE.requestApproval).map((c) => [c.payload.revision, c.payload.stage])).toEqual([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    expect(visited.at(-1)).toBe(EXTRA_STATE.synced);
+  });
+
   it('GIVEN a rejection with no revisions left, THEN it ends Rejected', async () => {
     const { visited } = await run({
       ...happy,
@@ -143,7 +176,7 @@ describe('CampaignBuild, executed locally', () => {
       [STATE.requestApproval]: () => { throw new NamedError('States.Timeout'); },
       [STATE.markExpired]: () => ({}),
     });
-    expect(calls.find((c) => c.state === STATE.markExpired)?.payload).toEqual({ ...CAMPAIGN, revision: 0 });
+    expect(calls.find((c) => c.state === STATE.markExpired)?.payload).toEqual({ ...CAMPAIGN, revision: 0, stage: 0 });
     expect(visited.at(-1)).toBe(EXTRA_STATE.expired);
   });
 

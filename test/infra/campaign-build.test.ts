@@ -111,7 +111,17 @@ describe('CampaignBuild definition', () => {
       'guidance.$': '$.generation.guidance',
     });
     expect((map.ItemProcessor as Json).StartAt).toBe(STATE.generatePost);
-    expect(map.Next).toBe(STATE.requestApproval);
+    expect(map.Next).toBe(EXTRA_STATE.startApproval);
+  });
+
+  it('starts every round of approval at the first stage, and asks the next stage after one passes', () => {
+    expect(state(EXTRA_STATE.startApproval)).toMatchObject({ Type: 'Pass', Result: { index: 0 }, ResultPath: '$.stage', Next: STATE.requestApproval });
+    expect(state(EXTRA_STATE.nextStage)).toMatchObject({
+      Type: 'Pass',
+      Parameters: { 'index.$': '$.approval.nextStage' },
+      ResultPath: '$.stage',
+      Next: STATE.requestApproval,
+    });
   });
 
   it('records a failed post inside its iteration so the other posts carry on', () => {
@@ -137,6 +147,7 @@ describe('CampaignBuild definition', () => {
       'tenantId.$': '$.campaign.tenantId',
       'campaignId.$': '$.campaign.campaignId',
       'revision.$': '$.generation.revision',
+      'stage.$': '$.stage.index',
       'taskToken.$': '$$.Task.Token',
     });
     expect(task.ResultPath).toBe('$.approval');
@@ -151,14 +162,22 @@ describe('CampaignBuild definition', () => {
       'tenantId.$': '$.campaign.tenantId',
       'campaignId.$': '$.campaign.campaignId',
       'revision.$': '$.generation.revision',
+      'stage.$': '$.stage.index',
     });
     expect(state(STATE.markExpired).Next).toBe(EXTRA_STATE.expired);
     expect(state(EXTRA_STATE.expired).Type).toBe('Succeed');
   });
 
-  it('routes the decision: APPROVED to SyncToWorkfront → Synced, REJECTED to Revise', () => {
+  it('routes the decision: APPROVED with a next stage to NextStage, APPROVED to SyncToWorkfront → Synced, REJECTED to Revise', () => {
     const decision = state(STATE.decision);
     expect(decision.Choices).toEqual([
+      {
+        And: [
+          { Variable: '$.approval.decision', StringEquals: 'APPROVED' },
+          { Variable: '$.approval.nextStage', IsPresent: true },
+        ],
+        Next: EXTRA_STATE.nextStage,
+      },
       { Variable: '$.approval.decision', StringEquals: 'APPROVED', Next: STATE.syncToWorkfront },
       { Variable: '$.approval.decision', StringEquals: 'REJECTED', Next: STATE.revise },
     ]);
