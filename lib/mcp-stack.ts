@@ -16,6 +16,7 @@ import type { Construct } from 'constructs';
 import type { McConfig } from './config.ts';
 import { type AgentBinding, MccFunction } from './constructs/mcc-function.ts';
 import { acknowledge } from './nag.ts';
+import { reminderGroupPrefix } from './constructs/approval-reminders.ts';
 import type { StageSettings } from './stage.ts';
 
 export interface McpStackProps extends StackProps {
@@ -60,6 +61,8 @@ export class McpStack extends Stack {
       .bindTable(props.table, 'readWrite')
       .bindEventBus(props.eventBus)
       .bindAgents(props.agents)
+      // decide_approval ends the wait, so it clears the approval's reminder schedules (issue 17) like the other deciders.
+      .allowClearingApprovalReminders(reminderGroupPrefix(settings.stage))
       .bindWorkfront(
         { baseUrl: config.workfrontBaseUrl, apiVersion: config.workfrontApiVersion, authMode: config.workfrontAuthMode, imsUrl: config.workfrontImsUrl },
         props.workfrontCredentials,

@@ -4,11 +4,13 @@
 // configuration and clients, created once per instance.
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { agentFromConfig, LocalAgentConfig } from '../adapters/agent-from-config.ts';
 import { S3KnowledgeSource } from '../adapters/local-agent/s3-knowledge-source.ts';
 import { EventBridgeBuildRequests } from '../adapters/eventbridge-build-requests.ts';
+import { SchedulerReminderSchedules } from '../adapters/scheduler-reminder-schedules.ts';
 import { SfnTaskCallbacks } from '../adapters/sfn-task-callbacks.ts';
 import { ApprovalRepository } from '../data/approval-repository.ts';
 import { CampaignRepository } from '../data/campaign-repository.ts';
@@ -25,10 +27,11 @@ import { cachedDocuments } from '../mcp/resources.ts';
 import type { AgentDeps } from '../use-cases/agent-actions.ts';
 import { CampaignUpdates } from '../shared/campaign-updates.ts';
 import { CommonConfig, loadConfig } from '../shared/config.ts';
+import { ReminderClearingConfig } from '../shared/reminder-config.ts';
 import { flushMetrics, logger } from '../shared/observability.ts';
 import { WorkfrontConfig, workfrontClient } from '../workfront/config.ts';
 
-const config = loadConfig({ ...CommonConfig, ...McpConfig, ...WorkfrontConfig, KNOWLEDGE_BUCKET: LocalAgentConfig.KNOWLEDGE_BUCKET, S3_FORCE_PATH_STYLE: LocalAgentConfig.S3_FORCE_PATH_STYLE });
+const config = loadConfig({ ...CommonConfig, ...ReminderClearingConfig, ...McpConfig, ...WorkfrontConfig, KNOWLEDGE_BUCKET: LocalAgentConfig.KNOWLEDGE_BUCKET, S3_FORCE_PATH_STYLE: LocalAgentConfig.S3_FORCE_PATH_STYLE });
 const doc = createDocumentClient();
 const events = new EventBridgeClient({});
 const campaigns = new CampaignRepository(doc, config.TABLE_NAME);
@@ -48,6 +51,8 @@ const endpoint: McpEndpoint = {
       postVersions: new PostVersionRepository(doc, config.TABLE_NAME),
       updates: new CampaignUpdates(events, config.EVENT_BUS_NAME),
       tasks: new SfnTaskCallbacks(new SFNClient({})),
+      // A decision ends the wait: its reminder schedules go (issue 17), as on the link and GraphQL paths.
+      reminders: new SchedulerReminderSchedules(new SchedulerClient({}), { groupPrefix: config.REMINDER_GROUP_PREFIX }),
     },
     workfront: () => (workfront ??= { repo: campaigns, workfront: workfrontClient(config), now }),
     // Retrieval only, on first use: no indexing of the knowledge bucket at cold start.

@@ -119,6 +119,9 @@ describe('the MCP endpoint', () => {
           AWS_ENDPOINT_URL_S3: knowledge.endpoint,
           AWS_ENDPOINT_URL_EVENTBRIDGE: String(eventsEndpoint),
           AWS_ENDPOINT_URL_SFN: 'http://127.0.0.1:9',
+          // Reminder schedules a decision would clear (issue 17); no decision here reaches them.
+          REMINDER_GROUP_PREFIX: 'mcc-test-apr-',
+          AWS_ENDPOINT_URL_SCHEDULER: 'http://127.0.0.1:9',
         },
         base,
       ),
