@@ -138,7 +138,8 @@ describe('the campaign assistant over GraphQL', () => {
     expect(injected.message.content).toMatch(/own workspace/);
     expect(injected.message.content).toMatch(/confirmation/);
     expect((await campaignList(marketer)).map((c) => c.name)).toEqual(['Summer analytics webinar series']);
-    expect(await campaignList(await tokenFor('globex', 'mallory'))).toEqual([]);
+    // globex is a tenant other e2e files use too: what matters is that this draft reached none of its campaigns.
+    expect((await campaignList(await tokenFor('globex', 'mallory'))).filter((c) => c.name === 'SMB Q1 offers')).toEqual([]);
     const proposed = await graphql<{ getConversation: { actions: { status: string }[] } }>(marketer, CONVERSATION, { id: conversationId });
     // Only proposals so far: nothing was confirmed, so nothing could have been created.
     expect(proposed.data?.getConversation.actions.map((a) => a.status).filter((s) => s === 'CONFIRMED')).toEqual([]);
